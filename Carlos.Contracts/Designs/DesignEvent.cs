@@ -1,0 +1,47 @@
+using System.Text.Json.Serialization;
+using Carlos.Contracts.Reports;
+
+namespace Carlos.Contracts.Designs;
+
+/// <summary>
+/// One event in a design's log. <see cref="Sequence"/> starts at 1, grows by one per event and is never reused,
+/// so it serves as the SSE event id that clients resume from.
+/// </summary>
+[GenerateSerializer, Immutable]
+[Alias("Carlos.DesignEvent")]
+public sealed record DesignEvent
+{
+    [Id(0)] public required long Sequence { get; init; }
+
+    [Id(1)] public required DesignEventType Type { get; init; }
+
+    [Id(2)] public required DateTimeOffset At { get; init; }
+
+    /// <summary>The agent role, for step events.</summary>
+    [Id(3)] public string? Agent { get; init; }
+
+    /// <summary>The step id, unique within the design (for example <c>security.2</c>).</summary>
+    [Id(4)] public string? Step { get; init; }
+
+    /// <summary>Streamed text for <see cref="DesignEventType.Token"/>; otherwise a short human message.</summary>
+    [Id(5)] public string? Text { get; init; }
+
+    /// <summary>A finished step's output (Markdown, or the Terraform).</summary>
+    [Id(6)] public string? Output { get; init; }
+
+    /// <summary>The design status this event moved the design to, if it changed it.</summary>
+    [Id(7)] public DesignStatus? Status { get; init; }
+
+    [Id(8)] public ValidationVerdict? Validation { get; init; }
+
+    /// <summary>The review round the step belongs to, starting at 1.</summary>
+    [Id(9)] public int? Round { get; init; }
+
+    /// <summary>The design's id, on the first event, for clients that started the design with a stream.</summary>
+    [Id(10)] public Guid? DesignId { get; init; }
+
+    /// <summary>True when this is the last event the design will ever emit.</summary>
+    [JsonIgnore]
+    public bool IsTerminal => Type is DesignEventType.Completed or DesignEventType.RevisionRequired
+        or DesignEventType.Failed or DesignEventType.Cancelled or DesignEventType.Expired;
+}

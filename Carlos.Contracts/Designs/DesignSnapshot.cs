@@ -1,0 +1,56 @@
+using Carlos.Contracts.Reports;
+
+namespace Carlos.Contracts.Designs;
+
+/// <summary>The whole design as <c>GET /v1/designs/{id}</c> returns it: the latest round of every step.</summary>
+[GenerateSerializer, Immutable]
+[Alias("Carlos.DesignSnapshot")]
+public sealed record DesignSnapshot
+{
+    [Id(0)] public required Guid Id { get; init; }
+
+    [Id(1)] public required DesignStatus Status { get; init; }
+
+    [Id(2)] public required string Requirements { get; init; }
+
+    [Id(3)] public required DesignSettings Settings { get; init; }
+
+    [Id(4)] public string? DesignMarkdown { get; init; }
+
+    [Id(5)] public SecurityReport? Security { get; init; }
+
+    [Id(6)] public string? SecurityMarkdown { get; init; }
+
+    [Id(7)] public CostReport? Cost { get; init; }
+
+    [Id(8)] public string? CostMarkdown { get; init; }
+
+    [Id(9)] public ReliabilityReport? Reliability { get; init; }
+
+    [Id(10)] public string? ReliabilityMarkdown { get; init; }
+
+    [Id(11)] public ValidationVerdict? Validation { get; init; }
+
+    [Id(12)] public string? Recommendation { get; init; }
+
+    [Id(13)] public string? Terraform { get; init; }
+
+    [Id(14)] public required TokenUsage Usage { get; init; }
+
+    [Id(15)] public required IReadOnlyList<StepOutcome> Steps { get; init; }
+
+    /// <summary>How many review rounds ran; more than one means the architect revised the design.</summary>
+    [Id(16)] public required int Rounds { get; init; }
+
+    /// <summary>Why the design failed, for <see cref="DesignStatus.Failed"/>.</summary>
+    [Id(17)] public string? Error { get; init; }
+
+    [Id(18)] public required DateTimeOffset CreatedAt { get; init; }
+
+    [Id(19)] public required DateTimeOffset UpdatedAt { get; init; }
+
+    [Id(20)] public DateTimeOffset? CompletedAt { get; init; }
+
+    /// <summary>The model provider that wrote the design (<c>builtin</c> or a deployment name).</summary>
+    [Id(21)] public required string Model { get; init; }
+}

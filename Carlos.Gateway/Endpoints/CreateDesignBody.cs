@@ -1,0 +1,64 @@
+using Carlos.Contracts.Designs;
+using Carlos.Gateway.Http;
+
+namespace Carlos.Gateway.Endpoints;
+
+/// <summary>The JSON body of <c>POST /v1/designs</c>. Settings left out take the scenario's defaults.</summary>
+public sealed record CreateDesignBody
+{
+    public string? Requirements { get; init; }
+
+    public string? Scenario { get; init; }
+
+    public CostPerformance? CostPerformance { get; init; }
+
+    public ComplianceLevel? Compliance { get; init; }
+
+    public ReliabilityTarget? Reliability { get; init; }
+
+    public Strictness? Strictness { get; init; }
+
+    public decimal? MonthlyBudgetUsd { get; init; }
+
+    /// <summary>The largest budget accepted, in USD a month; anything above is a typo, not a budget.</summary>
+    public const decimal MaxBudgetUsd = 100_000_000m;
+
+    /// <summary>Checks the body and applies the scenario's defaults, or says which field is wrong.</summary>
+    public (DesignRequest? Request, IResult? Problem) Validate()
+    {
+        if (string.IsNullOrWhiteSpace(Requirements))
+        {
+            return (null, Problems.Validation("requirements", "Requirements are required."));
+        }
+
+        if (Requirements.Length > DesignRequest.MaxRequirementsLength)
+        {
+            return (null, Problems.Validation("requirements",
+                $"Requirements may be at most {DesignRequest.MaxRequirementsLength} characters."));
+        }
+
+        var scenarioId = Scenario ?? ScenarioPresets.Custom;
+        if (!ScenarioPresets.TryGet(scenarioId, out var preset))
+        {
+            return (null, Problems.Validation("scenario",
+                $"Unknown scenario; GET /v1/scenarios lists them ({string.Join(", ", ScenarioPresets.All.Select(p => p.Id))})."));
+        }
+
+        if (MonthlyBudgetUsd is { } budget && (budget <= 0 || budget > MaxBudgetUsd))
+        {
+            return (null, Problems.Validation("monthlyBudgetUsd",
+                $"The budget must be more than 0 and at most {MaxBudgetUsd} USD."));
+        }
+
+        var defaults = preset.Defaults;
+        var settings = defaults with
+        {
+            CostPerformance = CostPerformance ?? defaults.CostPerformance,
+            Compliance = Compliance ?? defaults.Compliance,
+            Reliability = Reliability ?? defaults.Reliability,
+            Strictness = Strictness ?? defaults.Strictness,
+            MonthlyBudgetUsd = MonthlyBudgetUsd,
+        };
+        return (new DesignRequest(Requirements, settings), null);
+    }
+}

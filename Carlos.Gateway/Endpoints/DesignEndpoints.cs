@@ -1,0 +1,125 @@
+using Carlos.Contracts.Designs;
+using Carlos.Gateway.Http;
+using Carlos.Gateway.Identity;
+using Carlos.Gateway.Streaming;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Carlos.Gateway.Endpoints;
+
+/// <summary>The design API: start, stream, read, download Terraform, cancel.</summary>
+internal static class DesignEndpoints
+{
+    public static RouteGroupBuilder MapDesigns(this RouteGroupBuilder v1)
+    {
+        var designs = v1.MapGroup("/designs").WithTags("Designs");
+
+        designs.MapPost("/", CreateAsync)
+            .WithName("CreateDesign")
+            .WithSummary("Starts a design; with Accept: text/event-stream the answer is the design's event stream.")
+            .Accepts<CreateDesignBody>("application/json")
+            .Produces<DesignSummary>(StatusCodes.Status202Accepted)
+            .Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+
+        designs.MapGet("/{id:guid}", GetAsync).WithName("GetDesign").WithSummary("Reads the whole design.");
+
+        designs.MapGet("/{id:guid}/events", StreamAsync)
+            .WithName("StreamDesignEvents")
+            .WithSummary("Streams the design's events as Server-Sent Events, from Last-Event-ID when given.")
+            .Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        designs.MapGet("/{id:guid}/terraform", TerraformAsync)
+            .WithName("GetDesignTerraform")
+            .WithSummary("Returns the design's Terraform as text.")
+            .Produces<string>(StatusCodes.Status200OK, "text/plain")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        designs.MapPost("/{id:guid}/cancel", CancelAsync).WithName("CancelDesign").WithSummary("Cancels a running design.");
+        return v1;
+    }
+
+    private static async Task<IResult> CreateAsync(
+        HttpContext http, IGrainFactory grains, DesignEventStreamer streamer, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await JsonBody.ReadAsync<CreateDesignBody>(http.Request, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var (request, invalid) = body!.Validate();
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+
+        var caller = http.GetCaller();
+        var id = Guid.NewGuid();
+        var outcome = await grains.GetGrain<IDesignWorkflowGrain>(id).StartAsync(caller, request!);
+        if (outcome is null)
+        {
+            return Problems.Conflict("A design with this id already exists.");
+        }
+
+        if (WantsEventStream(http.Request))
+        {
+            http.Response.Headers.Location = $"/v1/designs/{id}";
+            return new EventStreamResult(streamer, id, caller, afterSequence: 0);
+        }
+
+        return TypedResults.Accepted($"/v1/designs/{id}", outcome.Summary);
+    }
+
+    private static async Task<Results<Ok<DesignSnapshot>, ProblemHttpResult>> GetAsync(
+        Guid id, HttpContext http, IGrainFactory grains)
+    {
+        var snapshot = await grains.GetGrain<IDesignWorkflowGrain>(id).GetAsync(http.GetCaller());
+        return snapshot is null ? Problems.NotFound("design") : TypedResults.Ok(snapshot);
+    }
+
+    private static IResult StreamAsync(Guid id, HttpContext http, DesignEventStreamer streamer)
+    {
+        var header = http.Request.Headers["Last-Event-ID"].ToString();
+        long after = 0;
+        if (header.Length > 0 && (!long.TryParse(header, out after) || after < 0))
+        {
+            return Problems.Validation("Last-Event-ID", "The header must be a non-negative event sequence number.");
+        }
+
+        return new EventStreamResult(streamer, id, http.GetCaller(), after);
+    }
+
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> TerraformAsync(
+        Guid id, HttpContext http, IGrainFactory grains)
+    {
+        var snapshot = await grains.GetGrain<IDesignWorkflowGrain>(id).GetAsync(http.GetCaller());
+        if (snapshot is null)
+        {
+            return Problems.NotFound("design");
+        }
+
+        return snapshot.Terraform is { } terraform
+            ? TypedResults.Text(terraform, "text/plain; charset=utf-8")
+            : Problems.Conflict($"The design has no Terraform (status {Contracts.Serialization.CarlosJson.WireName(snapshot.Status)}).");
+    }
+
+    private static async Task<Results<Ok<DesignSummary>, ProblemHttpResult>> CancelAsync(
+        Guid id, HttpContext http, IGrainFactory grains)
+    {
+        var grain = grains.GetGrain<IDesignWorkflowGrain>(id);
+        var caller = http.GetCaller();
+        return await grain.CancelAsync(caller) switch
+        {
+            CancelOutcome.NotFound => Problems.NotFound("design"),
+            CancelOutcome.AlreadyFinished => Problems.Conflict("The design has already finished and cannot be cancelled."),
+            _ => TypedResults.Ok(new DesignSummary(id, DesignStatus.Cancelled, (await grain.GetAsync(caller))!.CreatedAt)),
+        };
+    }
+
+    private static bool WantsEventStream(HttpRequest request) =>
+        request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/event-stream", StringComparison.OrdinalIgnoreCase));
+}

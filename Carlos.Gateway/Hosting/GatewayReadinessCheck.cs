@@ -1,0 +1,26 @@
+using Carlos.Contracts.Designs;
+using Carlos.Contracts.Identity;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Carlos.Gateway.Hosting;
+
+/// <summary>Ready when a grain call reaches the cluster and comes back within two seconds.</summary>
+internal sealed class GatewayReadinessCheck(IGrainFactory grains) : IHealthCheck
+{
+    private static readonly Caller Probe = new("carlos-readiness-probe", "probe");
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2);
+
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            // An id nobody uses: the call activates an empty design, which answers "not found" without side effects.
+            await grains.GetGrain<IDesignWorkflowGrain>(Guid.Empty).GetAsync(Probe).WaitAsync(Timeout, cancellationToken);
+            return HealthCheckResult.Healthy();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return HealthCheckResult.Unhealthy("The cluster did not answer.", ex);
+        }
+    }
+}

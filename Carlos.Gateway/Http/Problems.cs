@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Carlos.Gateway.Http;
+
+/// <summary>
+/// The ProblemDetails Carlos answers with. Each kind has a stable <c>type</c> URI that clients may switch on, and a
+/// human-readable <c>detail</c>; none carries a stack trace.
+/// </summary>
+internal static class Problems
+{
+    private const string Base = "https://carlos.dev/problems/";
+
+    public const string ValidationType = Base + "validation";
+    public const string MalformedJsonType = Base + "malformed-json";
+    public const string TooLargeType = Base + "payload-too-large";
+    public const string NotFoundType = Base + "not-found";
+    public const string ConflictType = Base + "conflict";
+    public const string UnsupportedMediaType = Base + "unsupported-media-type";
+    public const string UnavailableType = Base + "unavailable";
+    public const string InternalType = Base + "internal";
+
+    /// <summary>Gives the problems the framework writes itself (routing's 404, 405, 415) Carlos's stable types.</summary>
+    public static void ApplyStableType(ProblemDetailsContext context)
+    {
+        var problem = context.ProblemDetails;
+        if (problem.Type?.StartsWith(Base, StringComparison.Ordinal) == true)
+        {
+            return;
+        }
+
+        problem.Type = problem.Status switch
+        {
+            StatusCodes.Status404NotFound => NotFoundType,
+            StatusCodes.Status405MethodNotAllowed => Base + "method-not-allowed",
+            StatusCodes.Status413PayloadTooLarge => TooLargeType,
+            StatusCodes.Status415UnsupportedMediaType => UnsupportedMediaType,
+            StatusCodes.Status503ServiceUnavailable => UnavailableType,
+            >= 500 => InternalType,
+            _ => Base + "bad-request",
+        };
+    }
+
+    public static ValidationProblem Validation(string field, string message) =>
+        TypedResults.ValidationProblem(
+            new Dictionary<string, string[]> { [field] = [message] },
+            detail: $"The field '{field}' is invalid: {message}",
+            type: ValidationType,
+            title: "The request is invalid.");
+
+    public static ProblemHttpResult MalformedJson(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "The body is not valid JSON.",
+            type: MalformedJsonType);
+
+    public static ProblemHttpResult TooLarge(long limit) =>
+        TypedResults.Problem($"The request body is larger than the {limit} bytes this endpoint accepts.",
+            statusCode: StatusCodes.Status413PayloadTooLarge, title: "The request is too large.", type: TooLargeType);
+
+    public static ProblemHttpResult UnsupportedMedia(string expected) =>
+        TypedResults.Problem($"This endpoint takes {expected}.", statusCode: StatusCodes.Status415UnsupportedMediaType,
+            title: "Unsupported content type.", type: UnsupportedMediaType);
+
+    public static ProblemHttpResult NotFound(string what) =>
+        TypedResults.Problem($"No {what} with that id exists.", statusCode: StatusCodes.Status404NotFound,
+            title: "Not found.", type: NotFoundType);
+
+    public static ProblemHttpResult Conflict(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status409Conflict, title: "Conflict.", type: ConflictType);
+}

@@ -1,0 +1,159 @@
+using Carlos.Contracts.Designs;
+using Carlos.Contracts.Identity;
+using Carlos.Gateway.Http;
+using Microsoft.Extensions.Options;
+
+namespace Carlos.Gateway.Streaming;
+
+/// <summary>
+/// Serves one design's events to one HTTP client: first every stored event after the client's last one, then live
+/// events from a grain observer. Live events are checked against the last sequence written, so a repeat is skipped
+/// and a gap is filled from the stored log; idle periods get a heartbeat and a look at the log, which also covers a
+/// subscription lost when the grain moved. The stream ends after the terminal event.
+/// </summary>
+internal sealed partial class DesignEventStreamer(
+    IGrainFactory grains, IOptions<StreamOptions> options, TimeProvider time, ILogger<DesignEventStreamer> logger)
+{
+    private const int PageSize = 500;
+
+    public async Task StreamAsync(
+        HttpContext http, Guid designId, Caller caller, long afterSequence, CancellationToken cancellationToken)
+    {
+        var grain = grains.GetGrain<IDesignWorkflowGrain>(designId);
+        var relay = new DesignEventRelay();
+        var observer = grains.CreateObjectReference<IDesignObserver>(relay);
+        try
+        {
+            if (!await grain.SubscribeAsync(caller, observer))
+            {
+                await Problems.NotFound("design").ExecuteAsync(http);
+                return;
+            }
+
+            SseWriter.Prepare(http.Response);
+            var writer = new SseWriter(http.Response);
+            await writer.WriteRetryAsync(TimeSpan.FromSeconds(3), cancellationToken);
+            var cursor = new Cursor(afterSequence);
+
+            if (!await CatchUpAsync(grain, caller, writer, cursor, cancellationToken))
+            {
+                await FollowAsync(grain, caller, observer, relay, writer, cursor, cancellationToken);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The client went away.
+        }
+        finally
+        {
+            await UnsubscribeQuietlyAsync(grain, observer);
+            grains.DeleteObjectReference<IDesignObserver>(observer);
+        }
+    }
+
+    private async Task FollowAsync(IDesignWorkflowGrain grain, Caller caller, IDesignObserver observer,
+        DesignEventRelay relay, SseWriter writer, Cursor cursor, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var nextRefresh = time.GetUtcNow() + settings.SubscriptionRefresh;
+        while (true)
+        {
+            if (await WaitForEventsAsync(relay, settings.HeartbeatInterval, cancellationToken))
+            {
+                while (relay.Reader.TryRead(out var e))
+                {
+                    if (e.Sequence <= cursor.Last)
+                    {
+                        continue;
+                    }
+
+                    var done = e.Sequence == cursor.Last + 1
+                        ? await WriteAsync(writer, cursor, e, cancellationToken)
+                        : await CatchUpAsync(grain, caller, writer, cursor, cancellationToken);
+                    if (done)
+                    {
+                        return;
+                    }
+                }
+            }
+            else
+            {
+                await writer.WriteHeartbeatAsync(cancellationToken);
+                if (await CatchUpAsync(grain, caller, writer, cursor, cancellationToken))
+                {
+                    return;
+                }
+            }
+
+            if (time.GetUtcNow() >= nextRefresh)
+            {
+                await grain.SubscribeAsync(caller, observer);
+                nextRefresh = time.GetUtcNow() + settings.SubscriptionRefresh;
+            }
+        }
+    }
+
+    private async Task<bool> WaitForEventsAsync(DesignEventRelay relay, TimeSpan idle, CancellationToken cancellationToken)
+    {
+        using var timeout = new CancellationTokenSource(idle, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            return await relay.Reader.WaitToReadAsync(linked.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Writes every stored event after the cursor; true when the terminal event was written.</summary>
+    private static async Task<bool> CatchUpAsync(
+        IDesignWorkflowGrain grain, Caller caller, SseWriter writer, Cursor cursor, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var page = await grain.GetEventsAsync(caller, cursor.Last, PageSize);
+            if (page is null || page.Events.Count == 0)
+            {
+                return false;
+            }
+
+            foreach (var e in page.Events)
+            {
+                if (await WriteAsync(writer, cursor, e, cancellationToken))
+                {
+                    return true;
+                }
+            }
+        }
+    }
+
+    private static async Task<bool> WriteAsync(SseWriter writer, Cursor cursor, DesignEvent e, CancellationToken cancellationToken)
+    {
+        await writer.WriteAsync(e, cancellationToken);
+        cursor.Last = e.Sequence;
+        return e.IsTerminal;
+    }
+
+    private async Task UnsubscribeQuietlyAsync(IDesignWorkflowGrain grain, IDesignObserver observer)
+    {
+        try
+        {
+            await grain.UnsubscribeAsync(observer);
+        }
+        catch (Exception ex)
+        {
+            // The subscription expires by itself; failing to end it early only costs the grain a few messages.
+            LogUnsubscribeFailed(logger, ex);
+        }
+    }
+
+    private sealed class Cursor(long last)
+    {
+        public long Last { get; set; } = last;
+    }
+
+    [LoggerMessage(EventId = 1201, Level = LogLevel.Debug, Message = "Ending an event subscription failed")]
+    private static partial void LogUnsubscribeFailed(ILogger logger, Exception exception);
+}

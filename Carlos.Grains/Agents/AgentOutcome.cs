@@ -1,0 +1,29 @@
+using Carlos.Contracts.Reports;
+
+namespace Carlos.Grains.Agents;
+
+/// <summary>
+/// What one step produced: its text (the Markdown rendering for reviewers), the structured record for roles that
+/// have one, the tokens it spent, and whether its answer had to be kept as text only.
+/// </summary>
+[GenerateSerializer]
+[Alias("Carlos.AgentOutcome")]
+public sealed record AgentOutcome
+{
+    [Id(0)] public required string Text { get; init; }
+
+    [Id(1)] public SecurityReport? Security { get; init; }
+
+    [Id(2)] public CostReport? Cost { get; init; }
+
+    [Id(3)] public ReliabilityReport? Reliability { get; init; }
+
+    [Id(4)] public ValidationVerdict? Validation { get; init; }
+
+    [Id(5)] public required TokenUsage Usage { get; init; }
+
+    [Id(6)] public bool Degraded { get; init; }
+
+    /// <summary>Why the answer could not be used as asked for, when <see cref="Degraded"/>.</summary>
+    [Id(7)] public string? DegradedReason { get; init; }
+}

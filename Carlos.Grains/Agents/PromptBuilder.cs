@@ -1,0 +1,55 @@
+using System.Text;
+using System.Text.Json;
+using Carlos.Contracts.Serialization;
+using Carlos.Grains.Model;
+
+namespace Carlos.Grains.Agents;
+
+/// <summary>Turns a step's context into the user prompt a language model reads.</summary>
+internal static class PromptBuilder
+{
+    public static string Build(AgentRole role, AgentContext context)
+    {
+        var text = new StringBuilder();
+        text.AppendLine("# Requirements");
+        text.AppendLine(context.Requirements);
+        text.AppendLine();
+        text.AppendLine("# Settings");
+        text.AppendLine(JsonSerializer.Serialize(context.Settings, CarlosJson.Options));
+
+        if (role != AgentRole.Architect || context.Round > 1)
+        {
+            Section(text, role == AgentRole.Architect ? "Design to revise" : "Design", context.DesignMarkdown);
+        }
+
+        if (role is AgentRole.Validator or AgentRole.Recommender or AgentRole.Terraform)
+        {
+            Section(text, "Security review", Json(context.Security));
+            Section(text, "Cost review", Json(context.Cost));
+            Section(text, "Reliability review", Json(context.Reliability));
+        }
+
+        if (role is AgentRole.Architect or AgentRole.Recommender)
+        {
+            Section(text, role == AgentRole.Architect ? "Validation issues to address" : "Validation",
+                Json(context.Validation));
+        }
+
+        return text.ToString();
+    }
+
+    private static void Section(StringBuilder text, string title, string? body)
+    {
+        if (body is null)
+        {
+            return;
+        }
+
+        text.AppendLine();
+        text.AppendLine($"# {title}");
+        text.AppendLine(body);
+    }
+
+    private static string? Json<T>(T? value) where T : class =>
+        value is null ? null : JsonSerializer.Serialize(value, CarlosJson.Options);
+}

@@ -1,0 +1,29 @@
+using Carlos.Contracts.Designs;
+using Carlos.Contracts.Reports;
+
+namespace Carlos.Grains.Model;
+
+/// <summary>
+/// What a step knows of the design so far. A language model reads it as the prompt built from it; the built-in model
+/// acts on it directly, by rule.
+/// </summary>
+public sealed record AgentContext
+{
+    public required string Requirements { get; init; }
+
+    public required DesignSettings Settings { get; init; }
+
+    public required int Round { get; init; }
+
+    /// <summary>The architect's design of this round, for every role after the architect.</summary>
+    public string? DesignMarkdown { get; init; }
+
+    public SecurityReport? Security { get; init; }
+
+    public CostReport? Cost { get; init; }
+
+    public ReliabilityReport? Reliability { get; init; }
+
+    /// <summary>This round's verdict for the recommender; the previous round's for a revising architect.</summary>
+    public ValidationVerdict? Validation { get; init; }
+}

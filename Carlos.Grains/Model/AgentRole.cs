@@ -1,0 +1,13 @@
+namespace Carlos.Grains.Model;
+
+/// <summary>The roles of the design team; each has its own instructions file and, for reviewers, an output schema.</summary>
+public enum AgentRole
+{
+    Architect = 0,
+    Security = 1,
+    Cost = 2,
+    Reliability = 3,
+    Validator = 4,
+    Recommender = 5,
+    Terraform = 6,
+}

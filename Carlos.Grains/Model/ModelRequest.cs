@@ -1,0 +1,9 @@
+namespace Carlos.Grains.Model;
+
+/// <summary>One call to a model: the role's instructions, the prompt built from the context, and the context.</summary>
+public sealed record ModelRequest(
+    AgentRole Role,
+    string Instructions,
+    string Prompt,
+    AgentContext Context,
+    Type? OutputType);

@@ -1,0 +1,82 @@
+using Carlos.Contracts.Designs;
+using Carlos.Contracts.Serialization;
+using Carlos.Grains.Model;
+
+namespace Carlos.Grains.Workflow;
+
+/// <summary>
+/// The order of a design's steps: architect; security, cost and reliability in parallel; validator; on failure the
+/// architect revises and the reviews run again, up to the configured rounds; then recommender and Terraform.
+/// A step already recorded in the state is not run again.
+/// </summary>
+internal sealed class DesignPipeline(
+    DesignWorkflowState state,
+    int revisionRounds,
+    Func<AgentRole, int, AgentContext, CancellationToken, Task<StepRecord>> runStep)
+{
+    public static string StepId(AgentRole role, int round) => $"{CarlosJson.WireName(role)}.{round}";
+
+    public async Task<DesignStatus> RunAsync(CancellationToken cancellationToken)
+    {
+        var lastRound = revisionRounds + 1;
+        var round = 1;
+        while (true)
+        {
+            await StepAsync(AgentRole.Architect, round, cancellationToken);
+            await Task.WhenAll(
+                StepAsync(AgentRole.Security, round, cancellationToken),
+                StepAsync(AgentRole.Cost, round, cancellationToken),
+                StepAsync(AgentRole.Reliability, round, cancellationToken));
+            var verdict = await StepAsync(AgentRole.Validator, round, cancellationToken);
+            if (verdict.Result.Validation?.ValidationPassed == true)
+            {
+                break;
+            }
+
+            if (round == lastRound)
+            {
+                return DesignStatus.RevisionRequired;
+            }
+
+            round++;
+        }
+
+        await StepAsync(AgentRole.Recommender, round, cancellationToken);
+        await StepAsync(AgentRole.Terraform, round, cancellationToken);
+        return DesignStatus.Completed;
+    }
+
+    private Task<StepRecord> StepAsync(AgentRole role, int round, CancellationToken cancellationToken) =>
+        state.Steps.TryGetValue(StepId(role, round), out var done)
+            ? Task.FromResult(done)
+            : runStep(role, round, Context(role, round), cancellationToken);
+
+    private AgentContext Context(AgentRole role, int round)
+    {
+        var request = state.Request!;
+        var reviewed = role == AgentRole.Architect ? round - 1 : round;
+        var context = new AgentContext
+        {
+            Requirements = request.Requirements,
+            Settings = request.Settings,
+            Round = round,
+            DesignMarkdown = Result(AgentRole.Architect, reviewed)?.Text,
+        };
+
+        return role switch
+        {
+            AgentRole.Architect => context with { Validation = Result(AgentRole.Validator, round - 1)?.Validation },
+            AgentRole.Security or AgentRole.Cost or AgentRole.Reliability => context,
+            _ => context with
+            {
+                Security = Result(AgentRole.Security, round)?.Security,
+                Cost = Result(AgentRole.Cost, round)?.Cost,
+                Reliability = Result(AgentRole.Reliability, round)?.Reliability,
+                Validation = role == AgentRole.Validator ? null : Result(AgentRole.Validator, round)?.Validation,
+            },
+        };
+    }
+
+    private Agents.AgentOutcome? Result(AgentRole role, int round) =>
+        state.Steps.TryGetValue(StepId(role, round), out var record) ? record.Result : null;
+}

@@ -1,0 +1,45 @@
+using Carlos.Contracts.Designs;
+using Carlos.Grains.Agents;
+using Carlos.Grains.Model;
+
+namespace Carlos.Grains.Workflow;
+
+/// <summary>Builds the design as callers see it: the latest round of every agent's output.</summary>
+internal static class DesignSnapshots
+{
+    public static DesignSnapshot From(Guid id, DesignWorkflowState state)
+    {
+        var latest = state.Steps.Values
+            .GroupBy(r => r.Outcome.Agent)
+            .ToDictionary(g => g.Key, g => g.MaxBy(r => r.Outcome.Round)!.Result);
+
+        AgentOutcome? Of(AgentRole role) =>
+            latest.GetValueOrDefault(Contracts.Serialization.CarlosJson.WireName(role));
+
+        return new DesignSnapshot
+        {
+            Id = id,
+            Status = state.Status,
+            Requirements = state.Request!.Requirements,
+            Settings = state.Request.Settings,
+            DesignMarkdown = Of(AgentRole.Architect)?.Text,
+            Security = Of(AgentRole.Security)?.Security,
+            SecurityMarkdown = Of(AgentRole.Security)?.Text,
+            Cost = Of(AgentRole.Cost)?.Cost,
+            CostMarkdown = Of(AgentRole.Cost)?.Text,
+            Reliability = Of(AgentRole.Reliability)?.Reliability,
+            ReliabilityMarkdown = Of(AgentRole.Reliability)?.Text,
+            Validation = Of(AgentRole.Validator)?.Validation,
+            Recommendation = Of(AgentRole.Recommender)?.Text,
+            Terraform = Of(AgentRole.Terraform)?.Text,
+            Usage = state.Usage,
+            Steps = state.Steps.Values.Select(r => r.Outcome).OrderBy(o => o.StartedAt).ToList(),
+            Rounds = state.Steps.Values.Select(r => r.Outcome.Round).DefaultIfEmpty(0).Max(),
+            Error = state.Error,
+            CreatedAt = state.CreatedAt,
+            UpdatedAt = state.UpdatedAt,
+            CompletedAt = state.CompletedAt,
+            Model = state.Model,
+        };
+    }
+}

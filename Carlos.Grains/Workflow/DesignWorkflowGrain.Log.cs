@@ -1,0 +1,22 @@
+using Carlos.Contracts.Designs;
+using Microsoft.Extensions.Logging;
+
+namespace Carlos.Grains.Workflow;
+
+internal sealed partial class DesignWorkflowGrain
+{
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Information,
+        Message = "Design {DesignId} started for tenant {TenantId}, scenario {Scenario}")]
+    private static partial void LogStarted(ILogger logger, Guid designId, string tenantId, string scenario);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Information,
+        Message = "Design {DesignId} resumed with {FinishedSteps} finished steps")]
+    private static partial void LogResumed(ILogger logger, Guid designId, int finishedSteps);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Information,
+        Message = "Design {DesignId} ended {Status} after {Tokens} tokens")]
+    private static partial void LogFinished(ILogger logger, Guid designId, DesignStatus status, long tokens);
+
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Error, Message = "Design {DesignId} failed")]
+    private static partial void LogFailed(ILogger logger, Exception exception, Guid designId);
+}

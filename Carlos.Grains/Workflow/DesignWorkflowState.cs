@@ -1,0 +1,48 @@
+using Carlos.Contracts.Designs;
+using Carlos.Contracts.Identity;
+using Carlos.Contracts.Reports;
+using Carlos.Grains.Agents;
+
+namespace Carlos.Grains.Workflow;
+
+/// <summary>
+/// What a design keeps in grain storage. Finished steps are recorded by step id before the next step starts, so a
+/// new activation skips them; <see cref="ActiveSteps"/> names the steps that had started, so that a resumed design
+/// can say which ones it runs again.
+/// </summary>
+[GenerateSerializer]
+[Alias("Carlos.DesignWorkflowState")]
+public sealed class DesignWorkflowState
+{
+    [Id(0)] public ResourceOwner? Owner { get; set; }
+
+    [Id(1)] public DesignRequest? Request { get; set; }
+
+    [Id(2)] public DesignStatus Status { get; set; }
+
+    [Id(3)] public Dictionary<string, StepRecord> Steps { get; set; } = [];
+
+    [Id(4)] public HashSet<string> ActiveSteps { get; set; } = [];
+
+    [Id(5)] public TokenUsage Usage { get; set; } = TokenUsage.Zero;
+
+    [Id(6)] public string? Error { get; set; }
+
+    [Id(7)] public DateTimeOffset CreatedAt { get; set; }
+
+    [Id(8)] public DateTimeOffset UpdatedAt { get; set; }
+
+    [Id(9)] public DateTimeOffset? CompletedAt { get; set; }
+
+    /// <summary>Events known to be stored when this state was written; the log may hold more.</summary>
+    [Id(10)] public long PersistedEvents { get; set; }
+
+    [Id(11)] public string Model { get; set; } = "";
+}
+
+/// <summary>A finished step and what it produced.</summary>
+[GenerateSerializer]
+[Alias("Carlos.StepRecord")]
+public sealed record StepRecord(
+    [property: Id(0)] StepOutcome Outcome,
+    [property: Id(1)] AgentOutcome Result);

@@ -1,0 +1,41 @@
+using Carlos.Contracts.Designs;
+using Carlos.Grains.Agents;
+using Carlos.Grains.BuiltinModel;
+using Carlos.Grains.Catalog;
+using Carlos.Grains.Workflow;
+using Microsoft.Extensions.Options;
+
+namespace Carlos.Tests.Infrastructure;
+
+/// <summary>Runs the real pipeline and agents with the built-in model, without a cluster.</summary>
+internal static class OfflineDesign
+{
+    public static ServiceCatalog Catalog { get; } = ServiceCatalog.LoadBundled();
+
+    public static async Task<DesignSnapshot> RunAsync(string requirements, DesignSettings? settings = null, int revisionRounds = 1) =>
+        DesignSnapshots.From(Guid.NewGuid(), await RunStateAsync(requirements, settings, revisionRounds));
+
+    public static async Task<DesignWorkflowState> RunStateAsync(
+        string requirements, DesignSettings? settings = null, int revisionRounds = 1)
+    {
+        var model = new BuiltinChatModel(Catalog,
+            Options.Create(new BuiltinModelOptions { TokensPerSecond = 10_000_000 }), TimeProvider.System);
+        var agents = new DesignAgents(model, new CostEstimator(Catalog));
+        var state = new DesignWorkflowState { Request = new DesignRequest(requirements, settings ?? new DesignSettings()) };
+        var pipeline = new DesignPipeline(state, revisionRounds, async (role, round, context, token) =>
+        {
+            var result = await agents.RunAsync(role, context, _ => { }, token);
+            var step = DesignPipeline.StepId(role, round);
+            var now = DateTimeOffset.UtcNow;
+            var record = new StepRecord(new StepOutcome(step, step.Split('.')[0], round, now, now, result.Usage,
+                result.Degraded), result);
+            state.Steps[step] = record;
+            return record;
+        });
+        state.Status = await pipeline.RunAsync(CancellationToken.None);
+        return state;
+    }
+
+    public static IReadOnlyList<string> ComponentIds(DesignSnapshot design) =>
+        DesignDocument.Parse(design.DesignMarkdown!).ServiceIds.ToList();
+}

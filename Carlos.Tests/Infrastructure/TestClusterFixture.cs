@@ -1,0 +1,45 @@
+using Carlos.Grains.BuiltinModel;
+using Carlos.Grains.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.TestingHost;
+
+namespace Carlos.Tests.Infrastructure;
+
+/// <summary>A two-silo in-process cluster with Carlos's grains, memory storage and a fast built-in model.</summary>
+public sealed class TestClusterFixture : IAsyncLifetime
+{
+    public TestCluster Cluster { get; private set; } = null!;
+
+    public IGrainFactory Grains => Cluster.Client;
+
+    public async Task InitializeAsync()
+    {
+        var builder = new TestClusterBuilder(initialSilosCount: 2);
+        builder.AddSiloBuilderConfigurator<SiloConfigurator>();
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Cluster.StopAllSilosAsync();
+        await Cluster.DisposeAsync();
+    }
+
+    private sealed class SiloConfigurator : ISiloConfigurator
+    {
+        public void Configure(ISiloBuilder siloBuilder)
+        {
+            siloBuilder.AddMemoryGrainStorage(StorageNames.Default).UseInMemoryReminderService();
+            siloBuilder.Services.AddCarlosGrainServices(new ConfigurationBuilder().Build());
+            siloBuilder.Services.Configure<BuiltinModelOptions>(o => o.TokensPerSecond = 200_000);
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ClusterCollection : ICollectionFixture<TestClusterFixture>
+{
+    public const string Name = "two-silo cluster";
+}

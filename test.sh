@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# The test command: installs what the tests need (Redis), then runs the whole suite.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+if ! command -v redis-server >/dev/null 2>&1; then
+  echo "test.sh: installing redis-server (the Redis tests start their own servers on free ports)"
+  sudo_cmd=""
+  [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq redis-server >/dev/null
+fi
+
+# The tests start their own redis-server processes; the packaged service is not needed.
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+set +e
+dotnet test Carlos.sln --configuration Release --logger "console;verbosity=normal" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+
+# One plain closing line for CI: "N passed, N failed, N skipped".
+count() { grep -E "^ +$1: +[0-9]+" "$log" | awk '{ n += $2 } END { print n + 0 }'; }
+echo "$(count Passed) passed, $(count Failed) failed, $(count Skipped) skipped"
+exit "$status"
