@@ -1,6 +1,12 @@
+using System.Text.Json;
 using Carlos.Contracts.Designs;
+using Carlos.Contracts.Idempotency;
+using Carlos.Contracts.Identity;
+using Carlos.Contracts.RateLimits;
+using Carlos.Contracts.Serialization;
 using Carlos.Gateway.Http;
 using Carlos.Gateway.Identity;
+using Carlos.Gateway.RateLimiting;
 using Carlos.Gateway.Streaming;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -14,13 +20,16 @@ internal static class DesignEndpoints
         var designs = v1.MapGroup("/designs").WithTags("Designs");
 
         designs.MapPost("/", CreateAsync)
+            .ChargedAs(RateLimitClasses.Design)
             .WithName("CreateDesign")
             .WithSummary("Starts a design; with Accept: text/event-stream the answer is the design's event stream.")
             .Accepts<CreateDesignBody>("application/json")
             .Produces<DesignSummary>(StatusCodes.Status202Accepted)
             .Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
         designs.MapGet("/{id:guid}", GetAsync).WithName("GetDesign").WithSummary("Reads the whole design.");
@@ -58,20 +67,76 @@ internal static class DesignEndpoints
         }
 
         var caller = http.GetCaller();
+        var (idempotency, badKey) = IdempotencyKeys.Find(http.Request, grains, caller, "designs");
+        if (badKey is not null)
+        {
+            return badKey;
+        }
+
+        if (idempotency is not null)
+        {
+            var claim = await idempotency.ClaimAsync(IdempotencyKeys.Fingerprint(request));
+            switch (claim.State)
+            {
+                case IdempotencyState.Completed:
+                    http.RefundQuota();
+                    return Replay(http, streamer, caller, claim.Response!);
+                case IdempotencyState.InProgress:
+                    http.RefundQuota();
+                    return Problems.Conflict("A request with this Idempotency-Key is still being answered; retry shortly.");
+                case IdempotencyState.Mismatch:
+                    return Problems.IdempotencyMismatch();
+            }
+        }
+
+        StartOutcome? outcome;
         var id = Guid.NewGuid();
-        var outcome = await grains.GetGrain<IDesignWorkflowGrain>(id).StartAsync(caller, request!);
+        try
+        {
+            outcome = await grains.GetGrain<IDesignWorkflowGrain>(id).StartAsync(caller, request!);
+        }
+        catch when (idempotency is not null)
+        {
+            await idempotency.AbandonAsync();
+            throw;
+        }
+
         if (outcome is null)
         {
             return Problems.Conflict("A design with this id already exists.");
         }
 
+        var location = $"/v1/designs/{id}";
+        if (idempotency is not null)
+        {
+            await idempotency.CompleteAsync(new IdempotentResponse(StatusCodes.Status202Accepted, location,
+                JsonSerializer.Serialize(outcome.Summary, CarlosJson.Options), id));
+        }
+
         if (WantsEventStream(http.Request))
         {
-            http.Response.Headers.Location = $"/v1/designs/{id}";
+            http.Response.Headers.Location = location;
             return new EventStreamResult(streamer, id, caller, afterSequence: 0);
         }
 
-        return TypedResults.Accepted($"/v1/designs/{id}", outcome.Summary);
+        return TypedResults.Accepted(location, outcome.Summary);
+    }
+
+    private static IResult Replay(HttpContext http, DesignEventStreamer streamer, Caller caller, IdempotentResponse first)
+    {
+        http.Response.Headers["Idempotent-Replayed"] = "true";
+        if (WantsEventStream(http.Request))
+        {
+            http.Response.Headers.Location = first.Location;
+            return new EventStreamResult(streamer, first.ResourceId, caller, afterSequence: 0);
+        }
+
+        if (first.Location is not null)
+        {
+            http.Response.Headers.Location = first.Location;
+        }
+
+        return TypedResults.Content(first.Body, "application/json", System.Text.Encoding.UTF8, first.StatusCode);
     }
 
     private static async Task<Results<Ok<DesignSnapshot>, ProblemHttpResult>> GetAsync(

@@ -12,9 +12,11 @@ internal static partial class ClusterConnection
         var cluster = ConfigurationGuard.Bind<CarlosClusterOptions>(configuration, CarlosClusterOptions.SectionName);
         var redis = ConfigurationGuard.Bind<CarlosRedisOptions>(configuration, CarlosRedisOptions.SectionName);
 
+        DevelopmentIdentity.Apply(builder, cluster, redis);
         if (cluster.Mode == ClusterMode.Embedded)
         {
-            builder.UseOrleans(silo => silo.UseCarlosSilo(configuration));
+            var development = DevelopmentIdentity.IsEnabled(builder, cluster);
+            builder.UseOrleans(silo => silo.UseCarlosSilo(configuration, development));
             if (!redis.IsConfigured)
             {
                 builder.Services.AddHostedService<InMemoryStateWarning>();

@@ -1,6 +1,8 @@
 using Carlos.Contracts.Serialization;
 using Carlos.Gateway.Endpoints;
 using Carlos.Gateway.Http;
+using Carlos.Gateway.Identity;
+using Carlos.Gateway.RateLimiting;
 using Carlos.Gateway.Streaming;
 using Carlos.Grains.Hosting;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -24,11 +26,22 @@ public static class GatewayApp
 
         builder.Services.AddOptions<StreamOptions>().Bind(builder.Configuration.GetSection(StreamOptions.SectionName))
             .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<AuthOptions>().Bind(builder.Configuration.GetSection(AuthOptions.SectionName))
+            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<RateLimitOptions>().Configure(o =>
+        {
+            builder.Configuration.GetSection("Carlos:RateLimits").Bind(o.Defaults);
+            builder.Configuration.GetSection("Carlos:Plans").Bind(o.Plans);
+        });
+        builder.Services.AddSingleton<RateLimitPolicies>();
+        builder.Services.AddSingleton<FailedAuthenticationLimiter>();
+        builder.Services.AddSingleton<AuditTrail>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<DesignEventStreamer>();
         builder.Services.AddHealthChecks().AddCheck<GatewayReadinessCheck>("cluster", tags: [HealthTags.Ready]);
 
         var app = builder.Build();
+        _ = app.Services.GetRequiredService<RateLimitPolicies>(); // a wrong quota setting stops start-up here
 
         app.UseExceptionHandler();
         app.UseStatusCodePages();
@@ -38,8 +51,15 @@ public static class GatewayApp
         app.MapOpenApi();
 
         var v1 = app.MapGroup("/v1");
-        v1.MapDesigns();
-        v1.MapScenarios();
+        v1.MapAdmin();
+
+        var tenants = v1.MapGroup("").AddEndpointFilter<ApiKeyFilter>().AddEndpointFilter<RateLimitFilter>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        tenants.MapDesigns();
+        tenants.MapScenarios();
+        tenants.MapRateLimits();
         return app;
     }
 }

@@ -18,6 +18,11 @@ internal static class Problems
     public const string UnsupportedMediaType = Base + "unsupported-media-type";
     public const string UnavailableType = Base + "unavailable";
     public const string InternalType = Base + "internal";
+    public const string UnauthorizedType = Base + "unauthorized";
+    public const string ForbiddenType = Base + "forbidden";
+    public const string RateLimitedType = Base + "rate-limited";
+    public const string TooManyFailuresType = Base + "too-many-failed-authentications";
+    public const string IdempotencyMismatchType = Base + "idempotency-key-reused";
 
     /// <summary>Gives the problems the framework writes itself (routing's 404, 405, 415) Carlos's stable types.</summary>
     public static void ApplyStableType(ProblemDetailsContext context)
@@ -62,6 +67,27 @@ internal static class Problems
     public static ProblemHttpResult NotFound(string what) =>
         TypedResults.Problem($"No {what} with that id exists.", statusCode: StatusCodes.Status404NotFound,
             title: "Not found.", type: NotFoundType);
+
+    public static ProblemHttpResult Unauthorized(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized.",
+            type: UnauthorizedType);
+
+    public static ProblemHttpResult Forbidden(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status403Forbidden, title: "Forbidden.", type: ForbiddenType);
+
+    public static ProblemHttpResult TooManyFailedAuthentications() =>
+        TypedResults.Problem("Too many failed authentications from this address; try again in a minute.",
+            statusCode: StatusCodes.Status429TooManyRequests, title: "Too many failed authentications.",
+            type: TooManyFailuresType);
+
+    public static ProblemHttpResult TooManyStreams(int limit) =>
+        TypedResults.Problem($"You already have {limit} event streams open; close one first.",
+            statusCode: StatusCodes.Status429TooManyRequests, title: "Too many open streams.", type: RateLimitedType);
+
+    public static ProblemHttpResult IdempotencyMismatch() =>
+        TypedResults.Problem("This Idempotency-Key was already used with a different request body.",
+            statusCode: StatusCodes.Status422UnprocessableEntity, title: "Idempotency key reused.",
+            type: IdempotencyMismatchType);
 
     public static ProblemHttpResult Conflict(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status409Conflict, title: "Conflict.", type: ConflictType);

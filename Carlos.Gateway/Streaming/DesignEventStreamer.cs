@@ -1,5 +1,6 @@
 using Carlos.Contracts.Designs;
 using Carlos.Contracts.Identity;
+using Carlos.Contracts.Streams;
 using Carlos.Gateway.Http;
 using Microsoft.Extensions.Options;
 
@@ -19,6 +20,15 @@ internal sealed partial class DesignEventStreamer(
     public async Task StreamAsync(
         HttpContext http, Guid designId, Caller caller, long afterSequence, CancellationToken cancellationToken)
     {
+        var settings = options.Value;
+        var lease = new StreamLease(grains.GetGrain<IStreamLeaseGrain>($"{caller.TenantId}/{caller.UserId}"),
+            settings.MaxOpenPerUser, settings.SubscriptionRefresh * 3);
+        if (!await lease.RenewAsync())
+        {
+            await Problems.TooManyStreams(settings.MaxOpenPerUser).ExecuteAsync(http);
+            return;
+        }
+
         var grain = grains.GetGrain<IDesignWorkflowGrain>(designId);
         var relay = new DesignEventRelay();
         var observer = grains.CreateObjectReference<IDesignObserver>(relay);
@@ -37,7 +47,7 @@ internal sealed partial class DesignEventStreamer(
 
             if (!await CatchUpAsync(grain, caller, writer, cursor, cancellationToken))
             {
-                await FollowAsync(grain, caller, observer, relay, writer, cursor, cancellationToken);
+                await FollowAsync(grain, caller, observer, lease, relay, writer, cursor, cancellationToken);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -46,13 +56,13 @@ internal sealed partial class DesignEventStreamer(
         }
         finally
         {
-            await UnsubscribeQuietlyAsync(grain, observer);
+            await UnsubscribeQuietlyAsync(grain, observer, lease);
             grains.DeleteObjectReference<IDesignObserver>(observer);
         }
     }
 
     private async Task FollowAsync(IDesignWorkflowGrain grain, Caller caller, IDesignObserver observer,
-        DesignEventRelay relay, SseWriter writer, Cursor cursor, CancellationToken cancellationToken)
+        StreamLease lease, DesignEventRelay relay, SseWriter writer, Cursor cursor, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var nextRefresh = time.GetUtcNow() + settings.SubscriptionRefresh;
@@ -88,6 +98,7 @@ internal sealed partial class DesignEventStreamer(
             if (time.GetUtcNow() >= nextRefresh)
             {
                 await grain.SubscribeAsync(caller, observer);
+                await lease.RenewAsync();
                 nextRefresh = time.GetUtcNow() + settings.SubscriptionRefresh;
             }
         }
@@ -136,17 +147,27 @@ internal sealed partial class DesignEventStreamer(
         return e.IsTerminal;
     }
 
-    private async Task UnsubscribeQuietlyAsync(IDesignWorkflowGrain grain, IDesignObserver observer)
+    private async Task UnsubscribeQuietlyAsync(IDesignWorkflowGrain grain, IDesignObserver observer, StreamLease lease)
     {
         try
         {
             await grain.UnsubscribeAsync(observer);
+            await lease.ReleaseAsync();
         }
         catch (Exception ex)
         {
-            // The subscription expires by itself; failing to end it early only costs the grain a few messages.
+            // Subscription and lease expire by themselves; failing to end them early costs a little, for a while.
             LogUnsubscribeFailed(logger, ex);
         }
+    }
+
+    private sealed class StreamLease(IStreamLeaseGrain grain, int limit, TimeSpan ttl)
+    {
+        private readonly Guid _id = Guid.NewGuid();
+
+        public Task<bool> RenewAsync() => grain.AcquireAsync(_id, limit, ttl);
+
+        public Task ReleaseAsync() => grain.ReleaseAsync(_id);
     }
 
     private sealed class Cursor(long last)

@@ -14,4 +14,8 @@ public sealed class StreamOptions
     /// <summary>How often a stream renews its subscription to the design grain. Default 1 minute.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan SubscriptionRefresh { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How many event streams one user may hold open at once, across all gateways. Default 10.</summary>
+    [Range(1, 1000)]
+    public int MaxOpenPerUser { get; set; } = 10;
 }

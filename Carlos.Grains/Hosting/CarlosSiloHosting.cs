@@ -2,6 +2,7 @@ using System.Net;
 using Carlos.Grains.Agents;
 using Carlos.Grains.BuiltinModel;
 using Carlos.Grains.Catalog;
+using Carlos.Grains.Identity;
 using Carlos.Grains.Model;
 using Carlos.Grains.Workflow;
 using Microsoft.Extensions.Configuration;
@@ -21,7 +22,8 @@ public static class CarlosSiloHosting
     /// Clustering, storage and reminders (Redis when <c>Carlos:Redis:ConnectionString</c> is set, else localhost and
     /// memory), then the grains' services.
     /// </summary>
-    public static ISiloBuilder UseCarlosSilo(this ISiloBuilder silo, IConfiguration configuration)
+    public static ISiloBuilder UseCarlosSilo(
+        this ISiloBuilder silo, IConfiguration configuration, bool developmentIdentity = false)
     {
         var cluster = ConfigurationGuard.Bind<CarlosClusterOptions>(configuration, CarlosClusterOptions.SectionName);
         var redis = ConfigurationGuard.Bind<CarlosRedisOptions>(configuration, CarlosRedisOptions.SectionName);
@@ -49,6 +51,7 @@ public static class CarlosSiloHosting
         }
 
         silo.Services.AddCarlosGrainServices(configuration);
+        silo.Services.Configure<IdentityOptions>(o => o.DevelopmentEnabled = developmentIdentity);
         return silo;
     }
 
@@ -64,7 +67,15 @@ public static class CarlosSiloHosting
                 $"{ModelOptions.SectionName}:Provider must be '{ModelOptions.BuiltinProvider}'.")
             .ValidateOnStart();
 
+        services.AddOptions<IdentityOptions>().Configure(o =>
+        {
+            o.Pepper = configuration["Carlos:Auth:Pepper"];
+            o.DevelopmentApiKey = configuration["Carlos:Development:ApiKey"];
+            configuration.GetSection("Carlos:Tenants").Bind(o.Tenants);
+        });
+
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IdentitySeeds>();
         services.TryAddSingleton(_ => ServiceCatalog.LoadBundled());
         services.TryAddSingleton<CostEstimator>();
         services.TryAddSingleton<IChatModel, BuiltinChatModel>();

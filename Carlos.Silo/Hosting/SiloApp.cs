@@ -14,7 +14,7 @@ public static class SiloApp
         var builder = WebApplication.CreateBuilder(args);
         configure?.Invoke(builder);
 
-        builder.UseOrleans(silo => silo.UseCarlosSilo(builder.Configuration));
+        builder.UseOrleans(silo => silo.UseCarlosSilo(builder.Configuration, builder.Environment.IsDevelopment()));
         builder.Services.AddHealthChecks().AddCheck<SiloReadinessCheck>("silo", tags: [HealthTags.Ready]);
 
         var app = builder.Build();

@@ -28,10 +28,43 @@ public abstract class GatewayServer : IAsyncLifetime
             ["Carlos:Cluster:GatewayPort"] = FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Carlos:Model:Builtin:TokensPerSecond"] = tokensPerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Carlos:Streams:HeartbeatInterval"] = heartbeat.ToString(),
+            ["Carlos:Auth:Pepper"] = Pepper,
+            ["Carlos:Development:ApiKey"] = DevelopmentKey,
+            ["Carlos:AdminApiKey"] = AdminKey,
+            // Shared fixtures make many designs; the quota tests use tenants on a tight plan instead.
+            ["Carlos:RateLimits:design:PermitLimit"] = "100000",
+            ["Carlos:RateLimits:design:Window"] = "01:00:00",
+            ["Carlos:Auth:FailedAttemptsPerMinute"] = "100000",
+            ["Carlos:Plans:tight:RateLimits:design:PermitLimit"] = "3",
+            ["Carlos:Plans:tight:RateLimits:design:Window"] = "01:00:00",
         };
     }
 
+    public string Pepper { get; } = $"pepper-{Guid.NewGuid():N}-{Guid.NewGuid():N}";
+
+    public string DevelopmentKey { get; } = Carlos.Contracts.Identity.ApiKeys.Generate().Key;
+
+    public string AdminKey { get; } = $"admin-{Guid.NewGuid():N}";
+
     protected Dictionary<string, string?> Settings { get; }
+
+    /// <summary>Creates a tenant and a key for one of its users through the admin API; returns the key.</summary>
+    public async Task<string> NewTenantKeyAsync(string tenant, string user = "alice", string plan = "default",
+        string role = "user")
+    {
+        using var admin = CreateClient(AdminKey);
+        using var created = await admin.PostAsync("/v1/admin/tenants",
+            Json($$"""{"id":"{{tenant}}","name":"{{tenant}}","plan":"{{plan}}"}"""));
+        if (created.StatusCode != System.Net.HttpStatusCode.Conflict)
+        {
+            created.EnsureSuccessStatusCode();
+        }
+
+        using var key = await admin.PostAsync($"/v1/admin/tenants/{tenant}/keys", Json($$"""{"user":"{{user}}","role":"{{role}}"}"""));
+        key.EnsureSuccessStatusCode();
+        var json = System.Text.Json.JsonDocument.Parse(await key.Content.ReadAsStringAsync());
+        return json.RootElement.GetProperty("key").GetString()!;
+    }
 
     internal CapturedLogs Logs { get; } = new();
 
@@ -52,7 +85,19 @@ public abstract class GatewayServer : IAsyncLifetime
         Client = CreateClient();
     }
 
-    public HttpClient CreateClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
+    /// <summary>A client that sends the given key (the development key by default); null sends none.</summary>
+    public HttpClient CreateClient(string? key = "") => CreateClient(BaseAddress, key == "" ? DevelopmentKey : key);
+
+    public static HttpClient CreateClient(Uri baseAddress, string? key)
+    {
+        var client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromMinutes(2) };
+        if (key is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        }
+
+        return client;
+    }
 
     public async Task DisposeAsync()
     {

@@ -1,0 +1,31 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Carlos.Gateway.RateLimiting;
+
+/// <summary>One class's quota: <see cref="PermitLimit"/> requests per user in any sliding <see cref="Window"/>.</summary>
+public sealed class RateLimitSetting
+{
+    [Range(1, 1_000_000)]
+    public int PermitLimit { get; set; }
+
+    [Range(typeof(TimeSpan), "00:00:01", "31.00:00:00")]
+    public TimeSpan Window { get; set; }
+}
+
+/// <summary>A plan's overrides of the default quotas (<c>Carlos:Plans:{plan}</c>).</summary>
+public sealed class PlanOptions
+{
+    public Dictionary<string, RateLimitSetting> RateLimits { get; set; } = new(StringComparer.Ordinal);
+}
+
+/// <summary>
+/// Per-user quotas: <c>Carlos:RateLimits:{class}:PermitLimit</c> and <c>:Window</c> for the defaults, and
+/// <c>Carlos:Plans:{plan}:RateLimits:{class}</c> for a tenant's plan. Defaults: design 10 an hour, custom_agent 20 an
+/// hour, upload 30 an hour, read 600 a minute.
+/// </summary>
+public sealed class RateLimitOptions
+{
+    public Dictionary<string, RateLimitSetting> Defaults { get; set; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, PlanOptions> Plans { get; set; } = new(StringComparer.Ordinal);
+}
