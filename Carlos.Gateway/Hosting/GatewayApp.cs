@@ -22,7 +22,7 @@ public static class GatewayApp
         builder.Services.ConfigureHttpJsonOptions(o => CarlosJson.Configure(o.SerializerOptions));
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.ApplyStableType);
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer<OpenApiSecurity>());
 
         builder.Services.AddOptions<StreamOptions>().Bind(builder.Configuration.GetSection(StreamOptions.SectionName))
             .ValidateDataAnnotations().ValidateOnStart();

@@ -72,6 +72,10 @@ public abstract class GatewayServer : IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>The endpoints the gateway mapped, for tests that compare them with documentation.</summary>
+    public IEnumerable<Microsoft.AspNetCore.Http.Endpoint> Endpoints =>
+        _app!.Services.GetRequiredService<Microsoft.AspNetCore.Routing.EndpointDataSource>().Endpoints;
+
     public async Task InitializeAsync()
     {
         _app = GatewayApp.Build(["--environment", "Development"], builder =>
@@ -135,6 +139,23 @@ public sealed class FastGateway() : GatewayServer(tokensPerSecond: 200_000, hear
 
 /// <summary>A gateway whose designs crawl (two tokens a second) and whose streams get frequent heartbeats.</summary>
 public sealed class SlowGateway() : GatewayServer(tokensPerSecond: 2, heartbeat: TimeSpan.FromMilliseconds(300));
+
+/// <summary>A gateway with tight guards: five failed authentications a minute, two open streams a user.</summary>
+public sealed class GuardedGateway : GatewayServer
+{
+    public GuardedGateway()
+        : base(tokensPerSecond: 2, heartbeat: TimeSpan.FromSeconds(15))
+    {
+        Settings["Carlos:Auth:FailedAttemptsPerMinute"] = "5";
+        Settings["Carlos:Streams:MaxOpenPerUser"] = "2";
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class GuardedGatewayCollection : ICollectionFixture<GuardedGateway>
+{
+    public const string Name = "guarded gateway";
+}
 
 [CollectionDefinition(Name)]
 public sealed class FastGatewayCollection : ICollectionFixture<FastGateway>
