@@ -22,4 +22,13 @@ public enum DesignEventType
     Failed = 9,
     Cancelled = 10,
     Expired = 11,
+
+    /// <summary>The design waits for a free workflow slot; the event carries its position in the queue.</summary>
+    Queued = 12,
+
+    /// <summary>The requirements are too vague: the event carries up to five questions, and the design waits.</summary>
+    Question = 13,
+
+    /// <summary>Answers arrived and the design runs on.</summary>
+    Answered = 14,
 }

@@ -71,6 +71,7 @@ internal sealed class DesignAgents(IChatModel model, CostEstimator costs)
         AgentRole.Cost => typeof(CostAnalysisDraft),
         AgentRole.Reliability => typeof(ReliabilityReport),
         AgentRole.Validator => typeof(ValidationVerdict),
+        AgentRole.Clarifier => typeof(ClarificationDraft),
         _ => null,
     };
 
@@ -86,6 +87,7 @@ internal sealed class DesignAgents(IChatModel model, CostEstimator costs)
                 AgentRole.Security => Security(Deserialize<SecurityReport>(json)),
                 AgentRole.Cost => Cost(Deserialize<CostAnalysisDraft>(json)),
                 AgentRole.Reliability => Reliability(Deserialize<ReliabilityReport>(json)),
+                AgentRole.Clarifier => Clarification(Deserialize<ClarificationDraft>(json)),
                 _ => Validation(Deserialize<ValidationVerdict>(json)),
             };
             return true;
@@ -111,6 +113,13 @@ internal sealed class DesignAgents(IChatModel model, CostEstimator costs)
 
     private static AgentOutcome Reliability(ReliabilityReport r) =>
         new() { Text = ReportMarkdown.Reliability(r), Reliability = r, Usage = TokenUsage.Zero };
+
+    private static AgentOutcome Clarification(ClarificationDraft c) => new()
+    {
+        Text = c.NeedsAnswers ? string.Join('\n', c.Questions.Select(q => $"- {q}")) : "The requirements are clear enough.",
+        Clarification = c with { Questions = c.Questions.Take(ClarificationDraft.MaxQuestions).ToList() },
+        Usage = TokenUsage.Zero,
+    };
 
     private static AgentOutcome Validation(ValidationVerdict v) =>
         new() { Text = ReportMarkdown.Validation(v), Validation = v, Usage = TokenUsage.Zero };

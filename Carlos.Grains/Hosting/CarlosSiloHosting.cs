@@ -37,8 +37,11 @@ public static class CarlosSiloHosting
         {
             var connection = RedisConnection(redis);
             silo.UseRedisClustering(o => o.ConfigurationOptions = connection.Clone())
-                .AddRedisGrainStorage(StorageNames.Default,
-                    (RedisStorageOptions o) => o.ConfigurationOptions = connection.Clone())
+                .AddRedisGrainStorage(StorageNames.Default, (RedisStorageOptions o) =>
+                {
+                    o.ConfigurationOptions = connection.Clone();
+                    o.GrainStorageSerializer = GrainStateJson.Serializer();
+                })
                 .UseRedisReminderService(o => o.ConfigurationOptions = connection.Clone())
                 .ConfigureEndpoints(AdvertisedAddress(cluster), cluster.SiloPort, cluster.GatewayPort,
                     listenOnAnyHostAddress: true);
@@ -80,6 +83,7 @@ public static class CarlosSiloHosting
         services.TryAddSingleton<CostEstimator>();
         services.TryAddSingleton<IChatModel, BuiltinChatModel>();
         services.TryAddSingleton<DesignAgents>();
+        services.TryAddSingleton<WorkflowSlots>();
         return services;
     }
 
