@@ -151,6 +151,23 @@ public sealed class GuardedGateway : GatewayServer
     }
 }
 
+/// <summary>A gateway whose silo runs one design at a time and queues one more.</summary>
+public sealed class CrowdedGateway : GatewayServer
+{
+    public CrowdedGateway()
+        : base(tokensPerSecond: 20, heartbeat: TimeSpan.FromSeconds(15))
+    {
+        Settings["Carlos:Workflow:MaxConcurrentPerSilo"] = "1";
+        Settings["Carlos:Workflow:MaxQueuedPerSilo"] = "1";
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class CrowdedGatewayCollection : ICollectionFixture<CrowdedGateway>
+{
+    public const string Name = "crowded gateway";
+}
+
 [CollectionDefinition(Name)]
 public sealed class GuardedGatewayCollection : ICollectionFixture<GuardedGateway>
 {
