@@ -159,15 +159,15 @@ internal sealed partial class DesignWorkflowGrain
     private async Task AwaitAnswersAsync()
     {
         var questions = State.Steps[DesignPipeline.StepId(AgentRole.Clarifier, 1)].Result.Clarification!.Questions;
-        State.Questions = questions.ToList();
-        State.Status = DesignStatus.AwaitingAnswers;
-        State.AnswersDueBy = time.GetUtcNow() + options.Value.QuestionTimeout;
-        await PersistAsync();
         Append(DesignEventType.Question, e => e with
         {
             Status = DesignStatus.AwaitingAnswers, Questions = questions,
             Text = "The requirements are too vague to design from; answer these questions to go on.",
         });
+        State.Questions = questions.ToList();
+        State.Status = DesignStatus.AwaitingAnswers;
+        State.AnswersDueBy = time.GetUtcNow() + options.Value.QuestionTimeout;
+        await PersistAsync();
         ScheduleExpiry();
     }
 
@@ -188,20 +188,23 @@ internal sealed partial class DesignWorkflowGrain
         }
     }
 
+    /// <summary>
+    /// Ends the design. The terminal event is appended before the status changes, so that whoever sees the new status
+    /// also finds the event (reads wait for the journal); if the silo dies between storing the event and the state, the
+    /// next activation takes the status from the stored event.
+    /// </summary>
     private async Task FinishAsync(DesignStatus status, string? error)
     {
-        var now = time.GetUtcNow();
-        State.Status = status;
-        State.Error = error;
-        State.CompletedAt = now;
-        State.ActiveSteps.Clear();
-        State.AnswersDueBy = null;
-        await PersistAsync();
-
         Append(TerminalEvent(status), e => e with
         {
             Status = status, Text = error ?? $"The design ended {CarlosJson.WireName(status)}.",
         });
+        State.Status = status;
+        State.Error = error;
+        State.CompletedAt = time.GetUtcNow();
+        State.ActiveSteps.Clear();
+        State.AnswersDueBy = null;
+        await PersistAsync();
         await _journal.FlushAsync();
         await UnregisterResumeAsync();
         LogFinished(logger, Id, status, State.Usage.TotalTokens);

@@ -48,7 +48,14 @@ internal sealed partial class DesignWorkflowGrain(
             return;
         }
 
-        await _journal.RecoverAsync(State.PersistedEvents);
+        var last = await _journal.RecoverAsync(State.PersistedEvents);
+        if (last is { IsTerminal: true, Status: { } ended } && !State.Status.IsTerminal())
+        {
+            State.Status = ended;
+            State.ActiveSteps.Clear();
+            await WriteAsync();
+        }
+
         if (State.Status == DesignStatus.AwaitingAnswers)
         {
             ScheduleExpiry();
@@ -104,8 +111,17 @@ internal sealed partial class DesignWorkflowGrain(
         return new StartOutcome(Summary(), Created: true);
     }
 
-    public Task<DesignSnapshot?> GetAsync(Caller caller) =>
-        Task.FromResult(Visible(caller) ? DesignSnapshots.From(Id, State) : null);
+    public async Task<DesignSnapshot?> GetAsync(Caller caller)
+    {
+        if (!Visible(caller))
+        {
+            return null;
+        }
+
+        // Events are appended before the status they announce; waiting for them keeps the log and the status in step.
+        await _journal.FlushAsync();
+        return DesignSnapshots.From(Id, State);
+    }
 
     public async Task<EventPage?> GetEventsAsync(Caller caller, long afterSequence, int maxCount)
     {
