@@ -60,6 +60,7 @@ internal sealed class DesignPipeline(
             Requirements = request.Requirements,
             Settings = request.Settings,
             Round = round,
+            TenantId = state.Owner?.TenantId,
             DesignMarkdown = Result(AgentRole.Architect, reviewed)?.Text,
         };
 

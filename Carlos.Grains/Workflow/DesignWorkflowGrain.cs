@@ -200,6 +200,11 @@ internal sealed partial class DesignWorkflowGrain(
                 await FinishAsync(DesignStatus.Cancelled, error: null);
             }
         }
+        catch (ModelUnavailableException unavailable)
+        {
+            LogFailed(logger, unavailable, this.GetPrimaryKey());
+            await FinishAsync(DesignStatus.Failed, unavailable.Message);
+        }
         catch (Exception ex)
         {
             LogFailed(logger, ex, this.GetPrimaryKey());
@@ -228,7 +233,17 @@ internal sealed partial class DesignWorkflowGrain(
         {
             Sequence = 0, Type = DesignEventType.Token, At = time.GetUtcNow(), Agent = agent, Step = step, Text = text,
         }));
-        var result = await agents.RunAsync(role, context, tokens.Add, cancellationToken);
+        void Restarted(string reason)
+        {
+            tokens.Flush();
+            Append(new DesignEvent
+            {
+                Sequence = 0, Type = DesignEventType.StepRestarted, At = time.GetUtcNow(), Agent = agent, Step = step,
+                Text = $"The answer starts again: {reason}.",
+            });
+        }
+
+        var result = await agents.RunAsync(role, context, tokens.Add, Restarted, cancellationToken);
         tokens.Flush();
 
         var outcome = new StepOutcome(step, agent, round, started, time.GetUtcNow(), result.Usage, result.Degraded);
