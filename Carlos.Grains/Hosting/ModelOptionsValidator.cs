@@ -51,8 +51,9 @@ internal sealed class ModelOptionsValidator : IValidateOptions<ModelOptions>
 
     /// <summary>The deployment name a role uses: its own entry, else <c>Default</c>.</summary>
     public static string? DeploymentFor(ModelOptions options, AgentRole role) =>
-        options.Roles.TryGetValue(CarlosJson.WireName(role), out var named) ? named
-        : options.Roles.GetValueOrDefault(ModelOptions.DefaultRole);
+        options.Roles.TryGetValue(CarlosJson.WireName(role), out var named) && !string.IsNullOrWhiteSpace(named)
+            ? named
+            : options.Roles.GetValueOrDefault(ModelOptions.DefaultRole) is { Length: > 0 } fallback ? fallback : null;
 
     private static void CheckDeployment(string key, ModelDeploymentOptions deployment, List<string> problems)
     {
@@ -108,7 +109,7 @@ internal sealed class ModelOptionsValidator : IValidateOptions<ModelOptions>
                 problems.Add($"{Section}:Roles:{role} is not a role; use one of {string.Join(", ", wireNames)} " +
                     $"or {ModelOptions.DefaultRole}.");
             }
-            else if (!options.Deployments.ContainsKey(deployment))
+            else if (!string.IsNullOrWhiteSpace(deployment) && !options.Deployments.ContainsKey(deployment))
             {
                 problems.Add($"{Section}:Roles:{role} names the deployment '{deployment}', which is not among " +
                     $"{Section}:Deployments.");

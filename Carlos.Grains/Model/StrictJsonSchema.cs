@@ -14,9 +14,12 @@ namespace Carlos.Grains.Model;
 /// </summary>
 public static class StrictJsonSchema
 {
+    // Numbers as numbers only: the web defaults also read them from strings, which adds a pattern strict mode refuses.
     private static readonly JsonSerializerOptions SchemaOptions = new(CarlosJson.Options)
     {
         RespectNullableAnnotations = true,
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict,
+        TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver(),
     };
 
     private static readonly JsonSchemaExporterOptions Exporter = new() { TreatNullObliviousAsNonNullable = true };
