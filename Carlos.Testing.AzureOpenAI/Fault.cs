@@ -19,6 +19,9 @@ public sealed record Fault
     /// <summary>Wait for this task before dropping, so that the client has surely read what was sent.</summary>
     public Task? DropWhen { get; init; }
 
+    /// <summary>End the response cleanly after this many content chunks, with no finish, usage or <c>[DONE]</c>.</summary>
+    public int? EndAfterChunks { get; init; }
+
     /// <summary>Replace the answer's text.</summary>
     public string? Text { get; init; }
 
@@ -32,6 +35,8 @@ public sealed record Fault
     public static Fault StallAfter(int chunks) => new() { StallAfterChunks = chunks };
 
     public static Fault DropAfter(int chunks, Task? when = null) => new() { DropAfterChunks = chunks, DropWhen = when };
+
+    public static Fault EndAfter(int chunks) => new() { EndAfterChunks = chunks };
 
     public static Fault MalformedJson() => new() { Text = """{"overallSecurityScore": 80, "findings": [{"sever""" };
 

@@ -13,7 +13,8 @@ namespace Carlos.Grains.AzureOpenAI;
 /// <summary>
 /// The resilience pipeline of one deployment: retries outside a circuit breaker outside a timeout per attempt. The
 /// SDK's own retry is off, so these are the only retries. A delay the server asks for (<c>retry-after-ms</c>, else
-/// <c>retry-after</c>) replaces the exponential backoff for that retry.
+/// <c>retry-after</c>) replaces the exponential backoff for that retry. The circuit counts faults (5xx, timeouts,
+/// broken streams) but not 429s.
 /// </summary>
 internal static partial class ModelResilience
 {
@@ -21,6 +22,8 @@ internal static partial class ModelResilience
         string deployment, ModelResilienceOptions options, TimeProvider time, CarlosMetrics metrics, ILogger logger)
     {
         var transient = new PredicateBuilder().Handle<Exception>(IsTransient);
+        // Throttling says the deployment is busy, not broken, and when to come back: it does not open the circuit.
+        var fault = new PredicateBuilder().Handle<Exception>(e => IsTransient(e) && !IsThrottled(e));
         return new ResiliencePipelineBuilder { Name = $"carlos-model-{deployment}", TimeProvider = time }
             .AddRetry(new RetryStrategyOptions
             {
@@ -42,7 +45,7 @@ internal static partial class ModelResilience
             })
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions
             {
-                ShouldHandle = transient,
+                ShouldHandle = fault,
                 FailureRatio = options.CircuitFailureRatio,
                 MinimumThroughput = options.CircuitMinimumThroughput,
                 SamplingDuration = options.CircuitSamplingDuration,
@@ -71,6 +74,8 @@ internal static partial class ModelResilience
         HttpRequestException or IOException => true,
         _ => false,
     };
+
+    public static bool IsThrottled(Exception exception) => exception is ClientResultException { Status: 429 };
 
     /// <summary>A short, secret-free name of what went wrong, for logs, metrics and failure messages.</summary>
     public static string Reason(Exception? exception) => exception switch

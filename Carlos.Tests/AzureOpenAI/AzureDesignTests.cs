@@ -117,13 +117,18 @@ public sealed class AzureDesignTests(AzureGateway gateway)
     {
         var marker = AzureModelHarness.Marker();
         gateway.Server.Inject(Fault.WithStatus(429, TimeSpan.FromMilliseconds(50)), CarlosScript.For(marker, "security"));
-        gateway.Server.Inject(Fault.DropAfter(2), CarlosScript.For(marker, "recommender"));
+        gateway.Server.Inject(Fault.EndAfter(2), CarlosScript.For(marker, "recommender"));
         using var cancel = new CancellationTokenSource(Timeout);
 
         using var response = await gateway.StartStreamingAsync(Body(marker), cancel.Token);
         var events = await SseClient.ReadDesignEventsAsync(response, cancel.Token);
 
         Assert.Equal(DesignEventType.Completed, events[^1].Type);
+        var restarted = Assert.Single(events, e => e.Type == DesignEventType.StepRestarted);
+        Assert.Equal("recommender.1", restarted.Step);
+        var recommendation = events.Single(e => e is { Type: DesignEventType.AgentCompleted, Agent: "recommender" });
+        Assert.Equal(CarlosScript.Answer(new(string.Empty, [], false, false, null, null, null, false) { Role = "recommender" }),
+            recommendation.Output);
         Assert.Contains(gateway.Logs.Lines, l => l.Contains("[2101]", StringComparison.Ordinal));
         Assert.Contains(gateway.Logs.Lines, l => l.Contains("[2110]", StringComparison.Ordinal));
         Assert.DoesNotContain(gateway.Server.ApiKey, gateway.Logs.All, StringComparison.Ordinal);
@@ -149,5 +154,25 @@ public sealed class AzureCircuitTests(FailingAzureGateway gateway) : IClassFixtu
         Assert.Contains("The model deployment 'main' is unavailable", failed.Text, StringComparison.Ordinal);
         Assert.Contains(gateway.Logs.Lines, l => l.Contains("[2102]", StringComparison.Ordinal));
         Assert.DoesNotContain(gateway.Server.ApiKey, gateway.Logs.All, StringComparison.Ordinal);
+    }
+}
+
+public sealed class AzureFallbackTests(FallbackAzureGateway gateway) : IClassFixture<FallbackAzureGateway>
+{
+    [Fact]
+    public async Task With_fallback_on_an_unavailable_deployment_lets_the_builtin_model_finish_the_design_degraded()
+    {
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+
+        using var response = await gateway.StartStreamingAsync(
+            $$"""{"requirements":"App Service with PostgreSQL {{AzureModelHarness.Marker()}}"}""", cancel.Token);
+        var events = await SseClient.ReadDesignEventsAsync(response, cancel.Token);
+
+        Assert.Contains(events[^1].Type, new[] { DesignEventType.Completed, DesignEventType.RevisionRequired });
+        var degraded = events.Where(e => e.Type == DesignEventType.Degraded).ToList();
+        Assert.Contains(degraded, e => e.Agent == "architect");
+        Assert.All(degraded, e => Assert.Contains("The built-in model answered instead.", e.Text, StringComparison.Ordinal));
+        var design = events.Single(e => e is { Type: DesignEventType.AgentCompleted, Agent: "architect" });
+        Assert.Contains("no language model", design.Output, StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -36,10 +36,28 @@ public sealed class FailingAzureGateway : AzureGateway
 {
     protected override Dictionary<string, string?> Overrides => new()
     {
-        ["Carlos:Model:Resilience:MaxRetryAttempts"] = "2",
+        ["Carlos:Model:Resilience:MaxRetryAttempts"] = "10",
         ["Carlos:Model:Resilience:CircuitMinimumThroughput"] = "2",
         ["Carlos:Model:Resilience:CircuitBreakDuration"] = "00:00:00.500",
         ["Carlos:Model:Resilience:CircuitWaitLimit"] = "00:00:01.500",
+    };
+
+    protected override async Task BeforeStartAsync()
+    {
+        await base.BeforeStartAsync();
+        Server.Inject(Fault.WithStatus(500), times: int.MaxValue);
+    }
+}
+
+/// <summary>A failing Azure gateway that lets the built-in model answer instead.</summary>
+public sealed class FallbackAzureGateway : AzureGateway
+{
+    protected override Dictionary<string, string?> Overrides => new()
+    {
+        ["Carlos:Model:FallbackToBuiltin"] = "true",
+        ["Carlos:Model:Resilience:MaxRetryAttempts"] = "1",
+        ["Carlos:Model:Resilience:CircuitBreakDuration"] = "00:00:00.500",
+        ["Carlos:Model:Resilience:CircuitWaitLimit"] = "00:00:00.200",
     };
 
     protected override async Task BeforeStartAsync()

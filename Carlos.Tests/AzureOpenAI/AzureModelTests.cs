@@ -76,7 +76,8 @@ public sealed class AzureModelTests
     {
         await using var harness = await AzureModelHarness.StartAsync(new()
         {
-            ["Carlos:Model:Resilience:MaxRetryAttempts"] = "3",
+            // More retries than it takes to open the circuit, so that a slow machine cannot run out of them first.
+            ["Carlos:Model:Resilience:MaxRetryAttempts"] = "10",
             ["Carlos:Model:Resilience:CircuitMinimumThroughput"] = "3",
             ["Carlos:Model:Resilience:CircuitBreakDuration"] = "00:00:00.500",
             ["Carlos:Model:Resilience:CircuitWaitLimit"] = "00:00:01",
@@ -221,5 +222,75 @@ public sealed class AzureModelTests
         Assert.Contains("built-in model answered", outcome.DegradedReason, StringComparison.Ordinal);
         Assert.Contains("no language model", outcome.Text, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(2, harness.LedgerFor(marker).Count);
+    }
+
+    [Fact]
+    public async Task Throttling_is_retried_but_never_opens_the_circuit()
+    {
+        await using var harness = await AzureModelHarness.StartAsync(new()
+        {
+            ["Carlos:Model:Resilience:CircuitMinimumThroughput"] = "2",
+        });
+        var marker = AzureModelHarness.Marker();
+        harness.Server.Inject(Fault.WithStatus(429, TimeSpan.FromMilliseconds(10)), CarlosScript.For(marker), times: 4);
+
+        var outcome = await harness.Agents.RunAsync(AgentRole.Architect, AzureModelHarness.Context(marker),
+            _ => { }, CancellationToken.None).WaitAsync(Timeout);
+
+        Assert.Equal(CarlosScript.Architect, outcome.Text);
+        Assert.Equal([429, 429, 429, 429, 200], harness.LedgerFor(marker).Select(c => c.Status));
+        Assert.DoesNotContain(harness.Logs.Lines, l => l.Contains("[2102]", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Tokens_are_counted_per_tenant_and_deployment_on_the_carlos_meter()
+    {
+        await using var harness = await AzureModelHarness.StartAsync();
+        var meter = harness.Services.GetRequiredService<IMeterFactory>().Create(CarlosMetrics.MeterName);
+        var byType = new System.Collections.Concurrent.ConcurrentDictionary<string, long>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (ReferenceEquals(instrument.Meter, meter) && instrument.Name == CarlosMetrics.ModelTokensName)
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        var context = AzureModelHarness.Context(AzureModelHarness.Marker());
+        listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+        {
+            var all = tags.ToArray().ToDictionary(t => t.Key, t => t.Value?.ToString());
+            if (all["carlos.tenant"] == context.TenantId && all["carlos.model.deployment"] == "main")
+            {
+                byType.AddOrUpdate(all["gen_ai.token.type"]!, value, (_, sum) => sum + value);
+            }
+        });
+        listener.Start();
+
+        var outcome = await harness.Agents.RunAsync(AgentRole.Architect, context, _ => { }, CancellationToken.None)
+            .WaitAsync(Timeout);
+
+        Assert.Equal(outcome.Usage.PromptTokens, byType["input"]);
+        Assert.Equal(outcome.Usage.CompletionTokens, byType["output"]);
+    }
+
+    [Fact]
+    public async Task A_first_token_slower_than_the_idle_timeout_is_retried_and_a_slow_one_within_it_is_awaited()
+    {
+        await using var harness = await AzureModelHarness.StartAsync(new()
+        {
+            ["Carlos:Model:Resilience:StreamIdleTimeout"] = "00:00:00.600",
+        });
+        var marker = AzureModelHarness.Marker();
+        harness.Server.Inject(Fault.SlowFirstToken(TimeSpan.FromSeconds(20)), CarlosScript.For(marker), times: 1);
+        harness.Server.Inject(Fault.SlowFirstToken(TimeSpan.FromMilliseconds(200)), CarlosScript.For(marker), times: 1);
+
+        var outcome = await harness.Agents.RunAsync(AgentRole.Architect, AzureModelHarness.Context(marker),
+            _ => { }, CancellationToken.None).WaitAsync(Timeout);
+
+        Assert.Equal(CarlosScript.Architect, outcome.Text);
+        await harness.Server.WaitForAsync(e => e.Outcome == CallOutcome.Aborted && e.Call is { } c
+            && CarlosScript.For(marker)(c), Timeout);
+        Assert.Equal([CallOutcome.Aborted, CallOutcome.Completed], harness.LedgerFor(marker).Select(c => c.Outcome));
     }
 }
