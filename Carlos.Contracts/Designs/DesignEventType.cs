@@ -12,7 +12,10 @@ public enum DesignEventType
     AgentCompleted = 3,
     Validation = 4,
 
-    /// <summary>A step finished, but its answer could not be used as asked for (kept as text).</summary>
+    /// <summary>
+    /// A step finished, but its answer could not be used as asked for (kept as text), or came from the built-in model
+    /// because the configured one was unavailable.
+    /// </summary>
     Degraded = 5,
 
     /// <summary>

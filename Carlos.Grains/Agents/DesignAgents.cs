@@ -51,7 +51,7 @@ internal sealed class DesignAgents(
         {
             if (streamed)
             {
-                onRestart("The model became unavailable; the built-in model answers instead.");
+                onRestart("the model became unavailable, so the built-in model answers instead");
             }
 
             var outcome = await RunWithAsync(fallback, role, context, onText, onRestart, cancellationToken);

@@ -263,7 +263,7 @@ internal sealed partial class DesignWorkflowGrain(
             Append(new DesignEvent
             {
                 Sequence = 0, Type = DesignEventType.Degraded, At = outcome.CompletedAt, Agent = agent, Step = step,
-                Text = $"The {agent} answer was kept as text: {result.DegradedReason}",
+                Text = $"The {agent} step is degraded: {result.DegradedReason}",
             });
         }
 

@@ -167,7 +167,7 @@ public sealed class AzureModelTests
     {
         await using var harness = await AzureModelHarness.StartAsync(new()
         {
-            ["Carlos:Model:Resilience:StreamIdleTimeout"] = "00:00:00.400",
+            ["Carlos:Model:Resilience:StreamIdleTimeout"] = "00:00:01",
         });
         var marker = AzureModelHarness.Marker();
         harness.Server.Inject(Fault.StallAfter(3), CarlosScript.For(marker));
@@ -279,11 +279,11 @@ public sealed class AzureModelTests
     {
         await using var harness = await AzureModelHarness.StartAsync(new()
         {
-            ["Carlos:Model:Resilience:StreamIdleTimeout"] = "00:00:00.600",
+            ["Carlos:Model:Resilience:StreamIdleTimeout"] = "00:00:01.500",
         });
         var marker = AzureModelHarness.Marker();
         harness.Server.Inject(Fault.SlowFirstToken(TimeSpan.FromSeconds(20)), CarlosScript.For(marker), times: 1);
-        harness.Server.Inject(Fault.SlowFirstToken(TimeSpan.FromMilliseconds(200)), CarlosScript.For(marker), times: 1);
+        harness.Server.Inject(Fault.SlowFirstToken(TimeSpan.FromMilliseconds(300)), CarlosScript.For(marker), times: 1);
 
         var outcome = await harness.Agents.RunAsync(AgentRole.Architect, AzureModelHarness.Context(marker),
             _ => { }, CancellationToken.None).WaitAsync(Timeout);
