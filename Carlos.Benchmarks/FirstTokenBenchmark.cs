@@ -17,17 +17,21 @@ using Microsoft.Extensions.Logging;
 namespace Carlos.Benchmarks;
 
 /// <summary>
-/// Times a design with the built-in model as a client sees it over SSE: the first token of any step, the first
-/// token of the Terraform step, and the end. The gateway runs in-process with an embedded silo on free ports, at
-/// the built-in model's shipped pace unless told otherwise. Designs run one after another.
+/// Times a design as a client sees it over SSE: the first token of any step, the first token of the Terraform step,
+/// and the end. The gateway runs in-process with an embedded silo on free ports, with the built-in model at its
+/// shipped pace unless told otherwise, or with the Azure OpenAI provider against the test server. Designs run one
+/// after another.
 /// </summary>
 internal static class FirstTokenBenchmark
 {
     private const string Requirements =
         "AKS cluster with monitoring, a PostgreSQL database, Redis cache and blob storage for uploads";
 
-    public static async Task<int> RunAsync(int designs, int? tokensPerSecond)
+    // With azureChunkDelay the agents call the Azure OpenAI test server through the real client, which streams a
+    // chunk (about a token) per that delay; without it they use the built-in model.
+    public static async Task<int> RunAsync(int designs, int? tokensPerSecond, TimeSpan? azureChunkDelay)
     {
+        await using var server = azureChunkDelay is { } delay ? await ScriptedAzureOpenAI.StartAsync(delay) : null;
         var settings = new Dictionary<string, string?>
         {
             ["Urls"] = "http://127.0.0.1:0",
@@ -41,6 +45,11 @@ internal static class FirstTokenBenchmark
             settings["Carlos:Model:Builtin:TokensPerSecond"] = pace.ToString(CultureInfo.InvariantCulture);
         }
 
+        foreach (var (key, value) in server is null ? [] : ScriptedAzureOpenAI.Settings(server))
+        {
+            settings[key] = value;
+        }
+
         await using var app = GatewayApp.Build([], builder =>
         {
             builder.Configuration.AddInMemoryCollection(settings);
@@ -50,8 +59,10 @@ internal static class FirstTokenBenchmark
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         using var http = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromMinutes(5) };
 
-        Console.WriteLine($"first-token benchmark: built-in model, {Pace(tokensPerSecond)}, {designs} designs, " +
-            $"{Environment.ProcessorCount} cores");
+        var model = azureChunkDelay is { } chunk
+            ? $"azure-openai test server over HTTP, a chunk every {chunk.TotalMilliseconds} ms"
+            : $"built-in model, {Pace(tokensPerSecond)}";
+        Console.WriteLine($"first-token benchmark: {model}, {designs} designs, {Environment.ProcessorCount} cores");
         Console.WriteLine("design  first_token_ms  first_terraform_token_ms  completed_ms  status");
         var results = new List<Timing>();
         for (var i = 0; i < designs; i++)

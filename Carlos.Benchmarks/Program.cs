@@ -2,14 +2,17 @@ using System.Globalization;
 using Carlos.Benchmarks;
 
 // dotnet run -c Release --project Carlos.Benchmarks -- first-token [--designs N] [--tokens-per-second N]
+//     [--azure-chunk-ms N]
 if (args.Length == 0 || args[0] != "first-token")
 {
-    Console.Error.WriteLine("usage: Carlos.Benchmarks first-token [--designs N] [--tokens-per-second N]");
+    Console.Error.WriteLine(
+        "usage: Carlos.Benchmarks first-token [--designs N] [--tokens-per-second N] [--azure-chunk-ms N]");
     return 2;
 }
 
 var designs = Option("--designs") ?? 5;
-return await FirstTokenBenchmark.RunAsync(designs, Option("--tokens-per-second"));
+var azure = Option("--azure-chunk-ms") is { } ms ? TimeSpan.FromMilliseconds(ms) : (TimeSpan?)null;
+return await FirstTokenBenchmark.RunAsync(designs, Option("--tokens-per-second"), azure);
 
 int? Option(string name)
 {

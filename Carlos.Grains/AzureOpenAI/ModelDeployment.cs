@@ -46,7 +46,8 @@ internal sealed partial class ModelDeployment
         var clientOptions = new AzureOpenAIClientOptions(ServiceVersionOf(options.ApiVersion))
         {
             RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
-            NetworkTimeout = resilience.AttemptTimeout,
+            // Longer than the attempt timeout, so that Polly's timeout (which is retried) is the one that fires.
+            NetworkTimeout = resilience.AttemptTimeout + TimeSpan.FromMinutes(1),
         };
         clientOptions.AddPolicy(new UpstreamQuotaPolicy(), PipelinePosition.PerTry);
         var client = new AzureOpenAIClient(new Uri(options.Endpoint!), new ApiKeyCredential(options.ApiKey!), clientOptions);

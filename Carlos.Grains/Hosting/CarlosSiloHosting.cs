@@ -77,6 +77,11 @@ public static class CarlosSiloHosting
         services.TryAddSingleton<IChatModel>(sp => UsesAzureOpenAI(configuration)
             ? sp.GetRequiredService<AzureOpenAIChatModel>()
             : sp.GetRequiredService<BuiltinChatModel>());
+        if (UsesAzureOpenAI(configuration))
+        {
+            services.AddHostedService<ModelWarmUp>();
+        }
+
         services.TryAddSingleton(sp => new DesignAgents(
             sp.GetRequiredService<IChatModel>(), sp.GetRequiredService<CostEstimator>(),
             sp.GetRequiredService<CarlosMetrics>(),

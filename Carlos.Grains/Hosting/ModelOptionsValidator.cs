@@ -116,13 +116,12 @@ internal sealed class ModelOptionsValidator : IValidateOptions<ModelOptions>
             }
         }
 
-        foreach (var role in Enum.GetValues<AgentRole>())
+        var unrouted = Enum.GetValues<AgentRole>().Where(r => DeploymentFor(options, r) is null)
+            .Select(CarlosJson.WireName).ToList();
+        if (unrouted.Count > 0)
         {
-            if (DeploymentFor(options, role) is null)
-            {
-                problems.Add($"{Section}:Roles:{CarlosJson.WireName(role)} (or {Section}:Roles:" +
-                    $"{ModelOptions.DefaultRole}) must name a deployment.");
-            }
+            problems.Add($"{Section}:Roles:{ModelOptions.DefaultRole} must name a deployment, or " +
+                $"{Section}:Roles:{{role}} must for each of {string.Join(", ", unrouted)}.");
         }
     }
 
