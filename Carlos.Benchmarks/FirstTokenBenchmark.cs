@@ -56,7 +56,8 @@ internal static class FirstTokenBenchmark
             builder.Logging.ClearProviders();
         });
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!
+            .Addresses.First();
         using var http = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromMinutes(5) };
 
         var model = azureChunkDelay is { } chunk
@@ -70,7 +71,8 @@ internal static class FirstTokenBenchmark
             var timing = await TimeDesignAsync(http);
             results.Add(timing);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{i + 1,6}  {timing.FirstToken.TotalMilliseconds,14:0}  {timing.FirstTerraformToken.TotalMilliseconds,24:0}  " +
+                $"{i + 1,6}  {timing.FirstToken.TotalMilliseconds,14:0}  " +
+                $"{timing.FirstTerraformToken.TotalMilliseconds,24:0}  " +
                 $"{timing.Completed.TotalMilliseconds,12:0}  {timing.Status}"));
         }
 
@@ -78,7 +80,8 @@ internal static class FirstTokenBenchmark
         var warm = results.Count > 1 ? results.Skip(1).ToList() : results;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"first-terraform-token: cold={results[0].FirstTerraformToken.TotalMilliseconds:0}ms " +
-            $"warm_p50={Percentile(warm, 0.5):0}ms warm_max={warm.Max(t => t.FirstTerraformToken.TotalMilliseconds):0}ms " +
+            $"warm_p50={Percentile(warm, 0.5):0}ms " +
+            $"warm_max={warm.Max(t => t.FirstTerraformToken.TotalMilliseconds):0}ms " +
             $"first_token_max={results.Max(t => t.FirstToken.TotalMilliseconds):0}ms target=10000ms"));
         return results.All(t => t.Status == "completed" && t.FirstToken < TimeSpan.FromSeconds(10)) ? 0 : 1;
     }
@@ -130,7 +133,9 @@ internal static class FirstTokenBenchmark
     }
 
     private static string Pace(int? tokensPerSecond) =>
-        tokensPerSecond is { } pace ? $"{pace} tokens/s" : "shipped pace (Carlos:Model:Builtin:TokensPerSecond default)";
+        tokensPerSecond is { } pace
+            ? $"{pace} tokens/s"
+            : "shipped pace (Carlos:Model:Builtin:TokensPerSecond default)";
 
     private static string FreePort()
     {

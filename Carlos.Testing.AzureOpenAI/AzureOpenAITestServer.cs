@@ -63,7 +63,7 @@ public sealed partial class AzureOpenAITestServer : IAsyncDisposable
         return server;
     }
 
-    /// <summary>Breaks the next <paramref name="times"/> requests that match (all requests when no match is given).</summary>
+    /// <summary>Breaks the next <paramref name="times"/> requests that match (any request without a match).</summary>
     public void Inject(Fault fault, Func<ChatCall, bool>? when = null, int times = 1)
     {
         lock (_lock)
@@ -119,7 +119,8 @@ public sealed partial class AzureOpenAITestServer : IAsyncDisposable
         _app = builder.Build();
         _app.MapPost("/openai/deployments/{deployment}/chat/completions", HandleAsync);
         await _app.StartAsync();
-        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!
+            .Addresses.First();
         Endpoint = new Uri(address.TrimEnd('/') + "/");
     }
 
@@ -150,7 +151,8 @@ public sealed partial class AzureOpenAITestServer : IAsyncDisposable
         ChatCall call;
         try
         {
-            call = Parse(deployment, await JsonNode.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted));
+            var body = await JsonNode.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted);
+            call = Parse(deployment, body);
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
         {
@@ -185,8 +187,8 @@ public sealed partial class AzureOpenAITestServer : IAsyncDisposable
             decision.Admitted ? null : decision.RetryAfter);
         if (!decision.Admitted)
         {
-            Record(deployment, call.Role, received, 429, CallOutcome.Throttled, prompt, id: id, detail: decision.Exceeded,
-                call: call);
+            Record(deployment, call.Role, received, 429, CallOutcome.Throttled, prompt, id: id,
+                detail: decision.Exceeded, call: call);
             await Error(http, 429, "429",
                 $"Requests to the ChatCompletions_Create Operation have exceeded the {decision.Exceeded} rate limit " +
                 $"of your current pricing tier. Please retry after {RetrySeconds(decision.RetryAfter)} seconds.");
@@ -237,7 +239,8 @@ public sealed partial class AzureOpenAITestServer : IAsyncDisposable
     };
 
     private static int PromptTokens(ChatCall call) =>
-        call.Messages.Sum(m => CountTokens(m.Content) + 3) + 3 + (call.Schema is null ? 0 : CountTokens(call.Schema.ToJsonString()));
+        call.Messages.Sum(m => CountTokens(m.Content) + 3) + 3
+        + (call.Schema is null ? 0 : CountTokens(call.Schema.ToJsonString()));
 
     private Fault? TakeFault(ChatCall call)
     {
@@ -257,8 +260,9 @@ public sealed partial class AzureOpenAITestServer : IAsyncDisposable
 
     private static void RateLimitHeaders(HttpContext http, (long Tokens, long Requests) remaining, TimeSpan? retryAfter)
     {
-        http.Response.Headers["x-ratelimit-remaining-tokens"] = remaining.Tokens.ToString(CultureInfo.InvariantCulture);
-        http.Response.Headers["x-ratelimit-remaining-requests"] = remaining.Requests.ToString(CultureInfo.InvariantCulture);
+        var headers = http.Response.Headers;
+        headers["x-ratelimit-remaining-tokens"] = remaining.Tokens.ToString(CultureInfo.InvariantCulture);
+        headers["x-ratelimit-remaining-requests"] = remaining.Requests.ToString(CultureInfo.InvariantCulture);
         if (retryAfter is { } wait)
         {
             http.Response.Headers["retry-after-ms"] =
@@ -284,7 +288,8 @@ public sealed partial class AzureOpenAITestServer : IAsyncDisposable
         lock (_lock)
         {
             _ledger.Add(new LedgerEntry(id ?? Interlocked.Increment(ref _nextId), deployment, role, received, status,
-                outcome, prompt, reserved, reserved, 0, streamed, EndedAt: outcome == CallOutcome.Running ? null : received,
+                outcome, prompt, reserved, reserved, 0, streamed,
+                EndedAt: outcome == CallOutcome.Running ? null : received,
                 Detail: detail, Call: call));
         }
 

@@ -1,6 +1,6 @@
 namespace Carlos.Testing.AzureOpenAI;
 
-/// <summary>What to break in one answer. Make one with the factory methods and hand it to the server's Inject.</summary>
+/// <summary>What to break in one answer. Make one with a factory method and hand it to the server's Inject.</summary>
 public sealed record Fault
 {
     /// <summary>Answer with this status before any quota check, and a retry-after if given (429 and 503).</summary>
@@ -10,16 +10,16 @@ public sealed record Fault
 
     public TimeSpan FirstTokenDelay { get; init; }
 
-    /// <summary>Stop sending after this many content chunks, and keep the connection open until the client leaves.</summary>
+    /// <summary>Stop sending after this many content chunks; the connection stays open until the client goes.</summary>
     public int? StallAfterChunks { get; init; }
 
-    /// <summary>Abort the connection after this many content chunks (and after <see cref="DropWhen"/>, if set).</summary>
+    /// <summary>Abort the connection after this many content chunks (and after <see cref="DropWhen"/>).</summary>
     public int? DropAfterChunks { get; init; }
 
     /// <summary>Wait for this task before dropping, so that the client has surely read what was sent.</summary>
     public Task? DropWhen { get; init; }
 
-    /// <summary>End the response cleanly after this many content chunks, with no finish, usage or <c>[DONE]</c>.</summary>
+    /// <summary>End the response cleanly after this many content chunks: no finish, usage or <c>[DONE]</c>.</summary>
     public int? EndAfterChunks { get; init; }
 
     /// <summary>Replace the answer's text.</summary>
@@ -28,7 +28,8 @@ public sealed record Fault
     /// <summary>Wait for this task before the last content chunk, to prove what a client saw before the end.</summary>
     public Task? HoldBeforeLastChunk { get; init; }
 
-    public static Fault WithStatus(int status, TimeSpan? retryAfter = null) => new() { Status = status, RetryAfter = retryAfter };
+    public static Fault WithStatus(int status, TimeSpan? retryAfter = null) =>
+        new() { Status = status, RetryAfter = retryAfter };
 
     public static Fault SlowFirstToken(TimeSpan delay) => new() { FirstTokenDelay = delay };
 

@@ -9,7 +9,8 @@ namespace Carlos.Testing.AzureOpenAI;
 /// </summary>
 public static class StrictSchemaCheck
 {
-    private static readonly HashSet<string> Types = ["string", "number", "integer", "boolean", "object", "array", "null"];
+    private static readonly HashSet<string> Types =
+        ["string", "number", "integer", "boolean", "object", "array", "null"];
 
     private static readonly HashSet<string> Unsupported =
     [

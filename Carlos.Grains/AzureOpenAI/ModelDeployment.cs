@@ -50,7 +50,8 @@ internal sealed partial class ModelDeployment
             NetworkTimeout = resilience.AttemptTimeout + TimeSpan.FromMinutes(1),
         };
         clientOptions.AddPolicy(new UpstreamQuotaPolicy(), PipelinePosition.PerTry);
-        var client = new AzureOpenAIClient(new Uri(options.Endpoint!), new ApiKeyCredential(options.ApiKey!), clientOptions);
+        var client = new AzureOpenAIClient(
+            new Uri(options.Endpoint!), new ApiKeyCredential(options.ApiKey!), clientOptions);
         _chat = client.GetChatClient(options.Deployment);
         _pipeline = ModelResilience.Build(name, resilience, time, metrics, logger);
         LogReady(logger, name, new Uri(options.Endpoint!).Host, options.Deployment!, options.ApiVersion);
@@ -96,17 +97,19 @@ internal sealed partial class ModelDeployment
         var options = new ChatCompletionOptions { MaxOutputTokenCount = _options.MaxOutputTokens };
         if (schema is not null)
         {
-            options.ResponseFormat = ChatResponseFormat.CreateJsonSchemaFormat(StrictJsonSchema.NameOf(request.OutputType!),
-                BinaryData.FromString(schema), jsonSchemaIsStrict: true);
+            options.ResponseFormat = ChatResponseFormat.CreateJsonSchemaFormat(
+                StrictJsonSchema.NameOf(request.OutputType!), BinaryData.FromString(schema), jsonSchemaIsStrict: true);
         }
 
         var prompt = _counter.CountPrompt(request.Instructions, request.Prompt, schema);
-        var estimate = new ModelCallEstimate(Name, request.Role, request.Context.TenantId, prompt, _options.MaxOutputTokens);
+        var estimate = new ModelCallEstimate(
+            Name, request.Role, request.Context.TenantId, prompt, _options.MaxOutputTokens);
         ChatMessage[] messages = [new SystemChatMessage(request.Instructions), new UserChatMessage(request.Prompt)];
         return new ModelCall(messages, options, estimate);
     }
 
-    private async Task ProduceAsync(ModelCall call, ChannelWriter<ModelChunk> writer, CancellationToken cancellationToken)
+    private async Task ProduceAsync(
+        ModelCall call, ChannelWriter<ModelChunk> writer, CancellationToken cancellationToken)
     {
         try
         {
@@ -146,19 +149,21 @@ internal sealed partial class ModelDeployment
                 LogWaitingForCircuit(_logger, Name, wait);
                 await Task.Delay(wait, _time, cancellationToken);
             }
-            catch (Exception failure) when (failure is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            catch (Exception failure)
+                when (failure is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 var reason = ModelResilience.Reason(failure);
                 LogUnavailable(_logger, Name, reason);
                 throw new ModelUnavailableException(ModelResilience.IsTransient(failure)
-                    ? $"The model deployment '{Name}' did not answer after {_resilience.MaxRetryAttempts + 1} attempts " +
-                      $"(last: {reason})."
+                    ? $"The model deployment '{Name}' did not answer after {_resilience.MaxRetryAttempts + 1} " +
+                      $"attempts (last: {reason})."
                     : $"The model deployment '{Name}' refused the call ({reason}).", failure);
             }
         }
     }
 
-    private async ValueTask AttemptAsync(ModelCall call, ChannelWriter<ModelChunk> writer, CancellationToken cancellationToken)
+    private async ValueTask AttemptAsync(
+        ModelCall call, ChannelWriter<ModelChunk> writer, CancellationToken cancellationToken)
     {
         if (call.Streamed)
         {
@@ -191,7 +196,8 @@ internal sealed partial class ModelDeployment
                 }
             }
         }
-        catch (OperationCanceledException) when (idle.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException)
+            when (idle.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw Interrupted(call, $"no chunk for {_resilience.StreamIdleTimeout}");
         }

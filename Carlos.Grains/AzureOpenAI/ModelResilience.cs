@@ -34,7 +34,9 @@ internal static partial class ModelResilience
                 Delay = options.BaseDelay,
                 MaxDelay = options.MaxDelay,
                 DelayGenerator = args => ValueTask.FromResult(
-                    RetryAfter(args.Outcome.Exception, time.GetUtcNow()) is { } asked ? Min(asked, options.MaxDelay) : (TimeSpan?)null),
+                    RetryAfter(args.Outcome.Exception, time.GetUtcNow()) is { } asked
+                        ? Min(asked, options.MaxDelay)
+                        : (TimeSpan?)null),
                 OnRetry = args =>
                 {
                     var reason = Reason(args.Outcome.Exception);
@@ -66,7 +68,7 @@ internal static partial class ModelResilience
             .Build();
     }
 
-    /// <summary>Worth another attempt: throttling, server errors, timeouts, and connections or streams that broke.</summary>
+    /// <summary>Worth another attempt: throttling, server errors, timeouts, broken connections or streams.</summary>
     public static bool IsTransient(Exception exception) => exception switch
     {
         ClientResultException { Status: 0 or 408 or 429 or >= 500 } => true,
@@ -87,7 +89,7 @@ internal static partial class ModelResilience
         _ => exception.GetType().Name,
     };
 
-    /// <summary>The wait a 429 or 503 asks for: <c>retry-after-ms</c> first, then <c>retry-after</c> in seconds.</summary>
+    /// <summary>The wait a 429 or 503 asks for: <c>retry-after-ms</c>, else <c>retry-after</c>.</summary>
     public static TimeSpan? RetryAfter(Exception? exception, DateTimeOffset now)
     {
         if (exception is not ClientResultException result || result.GetRawResponse() is not { } response)
@@ -104,12 +106,14 @@ internal static partial class ModelResilience
 
         if (response.Headers.TryGetValue("retry-after", out var after))
         {
-            if (double.TryParse(after, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0)
+            if (double.TryParse(after, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds)
+                && seconds >= 0)
             {
                 return TimeSpan.FromSeconds(seconds);
             }
 
-            if (DateTimeOffset.TryParse(after, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
+            if (DateTimeOffset.TryParse(
+                after, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
             {
                 var wait = at - now;
                 return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
@@ -123,12 +127,14 @@ internal static partial class ModelResilience
 
     [LoggerMessage(EventId = 2101, Level = LogLevel.Warning,
         Message = "Model deployment {Deployment}: attempt {Attempt} failed ({Reason}); retrying in {Delay}")]
-    private static partial void LogRetrying(ILogger logger, string deployment, int attempt, string reason, TimeSpan delay);
+    private static partial void LogRetrying(
+        ILogger logger, string deployment, int attempt, string reason, TimeSpan delay);
 
     [LoggerMessage(EventId = 2102, Level = LogLevel.Warning,
         Message = "Model deployment {Deployment}: circuit opened for {BreakDuration}")]
     private static partial void LogCircuitOpened(ILogger logger, string deployment, TimeSpan breakDuration);
 
-    [LoggerMessage(EventId = 2103, Level = LogLevel.Information, Message = "Model deployment {Deployment}: circuit closed")]
+    [LoggerMessage(EventId = 2103, Level = LogLevel.Information,
+        Message = "Model deployment {Deployment}: circuit closed")]
     private static partial void LogCircuitClosed(ILogger logger, string deployment);
 }

@@ -18,7 +18,7 @@ public sealed class ModelOptions
     /// <summary><c>builtin</c> (the default), the offline model, or <c>azure-openai</c>.</summary>
     public string Provider { get; set; } = BuiltinProvider;
 
-    /// <summary>Azure OpenAI deployments by a name of Carlos's choosing (<c>Carlos:Model:Deployments:{name}</c>).</summary>
+    /// <summary>Azure OpenAI deployments by a name of Carlos's choosing (<c>Carlos:Model:Deployments</c>).</summary>
     public Dictionary<string, ModelDeploymentOptions> Deployments { get; set; } =
         new(StringComparer.OrdinalIgnoreCase);
 
@@ -28,7 +28,7 @@ public sealed class ModelOptions
     /// </summary>
     public Dictionary<string, string> Roles { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Retries, timeouts and the circuit breaker of every deployment (<c>Carlos:Model:Resilience</c>).</summary>
+    /// <summary>Retries, timeouts and circuit breaker of each deployment (<c>Carlos:Model:Resilience</c>).</summary>
     public ModelResilienceOptions Resilience { get; set; } = new();
 
     /// <summary>

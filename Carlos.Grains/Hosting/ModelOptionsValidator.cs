@@ -101,7 +101,8 @@ internal sealed class ModelOptionsValidator : IValidateOptions<ModelOptions>
 
     private static void CheckRoles(ModelOptions options, List<string> problems)
     {
-        var wireNames = Enum.GetValues<AgentRole>().Select(CarlosJson.WireName).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var wireNames = Enum.GetValues<AgentRole>().Select(CarlosJson.WireName)
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var (role, deployment) in options.Roles)
         {
             if (!wireNames.Contains(role) && !role.Equals(ModelOptions.DefaultRole, StringComparison.OrdinalIgnoreCase))

@@ -12,7 +12,7 @@ public interface IModelCallGate
     ValueTask<IModelCallPermit> AdmitAsync(ModelCallEstimate estimate, CancellationToken cancellationToken);
 }
 
-/// <summary>What an attempt is about to ask of a deployment: its prompt tokens (counted) and its output limit.</summary>
+/// <summary>What an attempt is about to ask of a deployment: its counted prompt tokens and its output limit.</summary>
 public sealed record ModelCallEstimate(
     string Deployment,
     AgentRole Role,

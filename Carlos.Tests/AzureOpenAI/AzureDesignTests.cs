@@ -93,7 +93,8 @@ public sealed class AzureDesignTests(AzureGateway gateway)
             }
 
             events.Add(message.Parse());
-            if (events[^1] is { Type: DesignEventType.Token } && events.Count(e => e.Type == DesignEventType.Token) == 1)
+            if (events[^1] is { Type: DesignEventType.Token }
+                && events.Count(e => e.Type == DesignEventType.Token) == 1)
             {
                 using var cancelled = await gateway.Client.PostAsync($"/v1/designs/{events[0].DesignId}/cancel", null);
                 Assert.True(cancelled.IsSuccessStatusCode);
@@ -107,7 +108,8 @@ public sealed class AzureDesignTests(AzureGateway gateway)
 
         Assert.Equal(DesignEventType.Cancelled, events[^1].Type);
         var aborted = await gateway.Server.WaitForAsync(
-            e => e.Call is { } c && CarlosScript.For(marker, "architect")(c) && e.Outcome == CallOutcome.Aborted, Timeout);
+            e => e.Call is { } c && CarlosScript.For(marker, "architect")(c) && e.Outcome == CallOutcome.Aborted,
+            Timeout);
         Assert.Equal(0, aborted.CompletionTokens);
         Assert.Single(gateway.LedgerFor(marker));
     }
@@ -116,7 +118,8 @@ public sealed class AzureDesignTests(AzureGateway gateway)
     public async Task API_keys_never_appear_in_the_logs_even_when_calls_are_retried()
     {
         var marker = AzureModelHarness.Marker();
-        gateway.Server.Inject(Fault.WithStatus(429, TimeSpan.FromMilliseconds(50)), CarlosScript.For(marker, "security"));
+        gateway.Server.Inject(
+            Fault.WithStatus(429, TimeSpan.FromMilliseconds(50)), CarlosScript.For(marker, "security"));
         gateway.Server.Inject(Fault.EndAfter(2), CarlosScript.For(marker, "recommender"));
         using var cancel = new CancellationTokenSource(Timeout);
 
@@ -127,8 +130,8 @@ public sealed class AzureDesignTests(AzureGateway gateway)
         var restarted = Assert.Single(events, e => e.Type == DesignEventType.StepRestarted);
         Assert.Equal("recommender.1", restarted.Step);
         var recommendation = events.Single(e => e is { Type: DesignEventType.AgentCompleted, Agent: "recommender" });
-        Assert.Equal(CarlosScript.Answer(new(string.Empty, [], false, false, null, null, null, false) { Role = "recommender" }),
-            recommendation.Output);
+        var script = new ChatCall(string.Empty, [], false, false, null, null, null, false) { Role = "recommender" };
+        Assert.Equal(CarlosScript.Answer(script), recommendation.Output);
         Assert.Contains(gateway.Logs.Lines, l => l.Contains("[2101]", StringComparison.Ordinal));
         Assert.Contains(gateway.Logs.Lines, l => l.Contains("[2110]", StringComparison.Ordinal));
         Assert.DoesNotContain(gateway.Server.ApiKey, gateway.Logs.All, StringComparison.Ordinal);
@@ -171,7 +174,8 @@ public sealed class AzureFallbackTests(FallbackAzureGateway gateway) : IClassFix
         Assert.Contains(events[^1].Type, new[] { DesignEventType.Completed, DesignEventType.RevisionRequired });
         var degraded = events.Where(e => e.Type == DesignEventType.Degraded).ToList();
         Assert.Contains(degraded, e => e.Agent == "architect");
-        Assert.All(degraded, e => Assert.Contains("The built-in model answered instead.", e.Text, StringComparison.Ordinal));
+        Assert.All(degraded,
+            e => Assert.Contains("The built-in model answered instead.", e.Text, StringComparison.Ordinal));
         var design = events.Single(e => e is { Type: DesignEventType.AgentCompleted, Agent: "architect" });
         Assert.Contains("no language model", design.Output, StringComparison.OrdinalIgnoreCase);
     }

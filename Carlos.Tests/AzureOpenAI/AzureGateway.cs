@@ -3,7 +3,7 @@ using Carlos.Tests.Infrastructure;
 
 namespace Carlos.Tests.AzureOpenAI;
 
-/// <summary>A gateway whose agents use the Azure OpenAI provider, talking to a test server over loopback HTTP.</summary>
+/// <summary>A gateway whose agents use the Azure OpenAI provider against a test server over loopback HTTP.</summary>
 public class AzureGateway() : GatewayServer(tokensPerSecond: 200_000, heartbeat: TimeSpan.FromSeconds(15))
 {
     public AzureOpenAITestServer Server { get; private set; } = null!;

@@ -86,7 +86,8 @@ public sealed class AzureModelTests
         harness.Server.Inject(Fault.WithStatus(500), CarlosScript.For(marker), times: 1000);
 
         var failure = await Assert.ThrowsAsync<ModelUnavailableException>(() => harness.Agents.RunAsync(
-            AgentRole.Architect, AzureModelHarness.Context(marker), _ => { }, CancellationToken.None).WaitAsync(Timeout));
+            AgentRole.Architect, AzureModelHarness.Context(marker), _ => { }, CancellationToken.None)
+            .WaitAsync(Timeout));
 
         Assert.Contains("circuit breaker stayed open", failure.Message, StringComparison.Ordinal);
         Assert.Contains("'main'", failure.Message, StringComparison.Ordinal);

@@ -77,7 +77,8 @@ public sealed class ModelOptionsTests
         var failure = Assert.Throws<OptionsValidationException>(
             () => services.GetRequiredService<IOptions<ModelOptions>>().Value);
 
-        Assert.Contains("Carlos:Model:Deployments:main:Endpoint is required.", failure.Message, StringComparison.Ordinal);
+        Assert.Contains(
+            "Carlos:Model:Deployments:main:Endpoint is required.", failure.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(Secret, failure.Message, StringComparison.Ordinal);
     }
 

@@ -44,10 +44,14 @@ public sealed class StrictSchemaTests
     [InlineData("""{"type":"object","properties":{"a":{"type":"string"}},"required":[]}""", "additionalProperties")]
     [InlineData("""{"type":"object","properties":{"a":{"type":"string"}},"required":[],"additionalProperties":false}""",
         "Missing 'a'")]
-    [InlineData("""{"type":"object","properties":{"a":{"type":"object","properties":{"b":{"type":"string"}},"required":["b"]}},"required":["a"],"additionalProperties":false}""",
-        "properties.a.")]
-    [InlineData("""{"type":"object","properties":{"a":{"type":"string","minLength":2}},"required":["a"],"additionalProperties":false}""",
-        "minLength")]
+    [InlineData("""
+        {"type":"object","properties":{"a":{"type":"object","properties":{"b":{"type":"string"}},"required":["b"]}},
+         "required":["a"],"additionalProperties":false}
+        """, "properties.a.")]
+    [InlineData("""
+        {"type":"object","properties":{"a":{"type":"string","minLength":2}},"required":["a"],
+         "additionalProperties":false}
+        """, "minLength")]
     [InlineData("""{"type":"array","items":{"type":"string"}}""", "root schema must be an object")]
     public void The_test_server_refuses_schemas_that_break_strict_mode(string schema, string expected)
     {

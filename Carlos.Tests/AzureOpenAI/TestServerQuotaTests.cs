@@ -25,8 +25,7 @@ public sealed class TestServerQuotaTests
         Assert.Equal((HttpStatusCode)429, second.StatusCode);
         var charged = server.Ledger[0];
         Assert.Equal(charged.PromptTokens + 600, charged.ChargedTokens);
-        var wait = TimeSpan.FromMilliseconds(double.Parse(Header(second, "retry-after-ms"), System.Globalization.CultureInfo.InvariantCulture));
-        Assert.Equal(TimeSpan.FromMinutes(1), wait);
+        Assert.Equal("60000", Header(second, "retry-after-ms"));
         Assert.Equal("60", Header(second, "retry-after"));
         Assert.Equal((1000 - charged.ChargedTokens).ToString(System.Globalization.CultureInfo.InvariantCulture),
             Header(second, "x-ratelimit-remaining-tokens"));
@@ -41,7 +40,8 @@ public sealed class TestServerQuotaTests
     public async Task A_provisioned_deployment_corrects_a_reservation_to_the_real_usage_when_the_call_ends()
     {
         var time = new FakeTimeProvider();
-        await using var server = await AzureOpenAITestServer.StartAsync(Options(time, 1000, 600, QuotaMode.Provisioned));
+        await using var server =
+            await AzureOpenAITestServer.StartAsync(Options(time, 1000, 600, QuotaMode.Provisioned));
         using var http = Client(server);
 
         using var first = await PostAsync(http, maxTokens: 600);
@@ -58,7 +58,8 @@ public sealed class TestServerQuotaTests
     public async Task Requests_per_minute_are_checked_over_ten_second_sub_windows()
     {
         var time = new FakeTimeProvider();
-        await using var server = await AzureOpenAITestServer.StartAsync(Options(time, 1_000_000, 12, QuotaMode.Standard));
+        await using var server =
+            await AzureOpenAITestServer.StartAsync(Options(time, 1_000_000, 12, QuotaMode.Standard));
         using var http = Client(server);
 
         using var first = await PostAsync(http, maxTokens: 10);
@@ -134,8 +135,10 @@ public sealed class TestServerQuotaTests
 
         using var content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
         return await http.PostAsync(
-            new Uri($"openai/deployments/{Deployment}/chat/completions?api-version=2024-10-21", UriKind.Relative), content);
+            new Uri($"openai/deployments/{Deployment}/chat/completions?api-version=2024-10-21", UriKind.Relative),
+            content);
     }
 
-    private static string Header(HttpResponseMessage response, string name) => response.Headers.GetValues(name).Single();
+    private static string Header(HttpResponseMessage response, string name) =>
+        response.Headers.GetValues(name).Single();
 }

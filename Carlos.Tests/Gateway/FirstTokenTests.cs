@@ -15,7 +15,8 @@ public sealed class FirstTokenTests(FastGateway gateway)
         TimeSpan? firstToken = null;
         TimeSpan? firstTerraformToken = null;
 
-        using var response = await gateway.StartStreamingAsync("""{"requirements":"AKS with PostgreSQL"}""", cancel.Token);
+        using var response =
+            await gateway.StartStreamingAsync("""{"requirements":"AKS with PostgreSQL"}""", cancel.Token);
         await foreach (var message in SseClient.ReadAsync(response, cancel.Token))
         {
             if (message.Data is null)
