@@ -37,6 +37,7 @@ internal sealed class DesignAgents(
         Action<string> onRestart, CancellationToken cancellationToken)
     {
         var streamed = false;
+        var spent = new Spent();
         void OnText(string text)
         {
             streamed = true;
@@ -45,7 +46,7 @@ internal sealed class DesignAgents(
 
         try
         {
-            return await RunWithAsync(model, role, context, OnText, onRestart, cancellationToken);
+            return await RunWithAsync(model, role, context, OnText, onRestart, spent, cancellationToken);
         }
         catch (ModelUnavailableException unavailable) when (fallback is not null)
         {
@@ -54,7 +55,8 @@ internal sealed class DesignAgents(
                 onRestart("the model became unavailable, so the built-in model answers instead");
             }
 
-            var outcome = await RunWithAsync(fallback, role, context, onText, onRestart, cancellationToken);
+            // The usage includes what the unavailable model had spent before it gave up.
+            var outcome = await RunWithAsync(fallback, role, context, onText, onRestart, spent, cancellationToken);
             metrics?.StepDegraded(role, "fallback");
             var reason = $"{unavailable.Message} The built-in model answered instead.";
             return outcome with
@@ -66,41 +68,41 @@ internal sealed class DesignAgents(
     }
 
     private async Task<AgentOutcome> RunWithAsync(IChatModel chat, AgentRole role, AgentContext context,
-        Action<string> onText, Action<string> onRestart, CancellationToken cancellationToken)
+        Action<string> onText, Action<string> onRestart, Spent spent,
+        CancellationToken cancellationToken)
     {
         var instructions = AgentInstructions.For(role);
         var prompt = PromptBuilder.Build(role, context);
         var outputType = OutputType(role);
-        var (text, usage) = await CallAsync(
-            chat, new(role, instructions, prompt, context, outputType), onText, onRestart, cancellationToken);
+        var text = await CallAsync(
+            chat, new(role, instructions, prompt, context, outputType), onText, onRestart, spent, cancellationToken);
         if (outputType is null)
         {
-            return new AgentOutcome { Text = text, Usage = usage };
+            return new AgentOutcome { Text = text, Usage = spent.Total };
         }
 
         if (TryParse(role, text, out var outcome, out var error))
         {
-            return outcome with { Usage = usage };
+            return outcome with { Usage = spent.Total };
         }
 
         var repair = $"{prompt}\n\n# Your previous answer was not valid\n{error}\nAnswer again with JSON only.";
-        var (second, more) = await CallAsync(
-            chat, new(role, instructions, repair, context, outputType), onText, onRestart, cancellationToken);
-        usage = usage.Add(more);
+        var second = await CallAsync(
+            chat, new(role, instructions, repair, context, outputType), onText, onRestart, spent, cancellationToken);
         if (TryParse(role, second, out outcome, out error))
         {
-            return outcome with { Usage = usage };
+            return outcome with { Usage = spent.Total };
         }
 
         metrics?.StepDegraded(role, "invalid_output");
-        return Degraded(role, second, error, usage);
+        return Degraded(role, second, error, spent.Total);
     }
 
-    private static async Task<(string Text, TokenUsage Usage)> CallAsync(IChatModel chat, ModelRequest request,
-        Action<string> onText, Action<string> onRestart, CancellationToken cancellationToken)
+    /// <summary>Streams one call's text to the caller and adds the usage it reports to the step's tally.</summary>
+    private static async Task<string> CallAsync(IChatModel chat, ModelRequest request, Action<string> onText,
+        Action<string> onRestart, Spent spent, CancellationToken cancellationToken)
     {
         var text = new StringBuilder();
-        var usage = TokenUsage.Zero;
         await foreach (var chunk in chat.StreamAsync(request, cancellationToken))
         {
             if (chunk.RestartReason is { } reason)
@@ -117,11 +119,11 @@ internal sealed class DesignAgents(
 
             if (chunk.Usage is { } reported)
             {
-                usage = usage.Add(reported);
+                spent.Total = spent.Total.Add(reported);
             }
         }
 
-        return (text.ToString(), usage);
+        return text.ToString();
     }
 
     /// <summary>The record a role answers with, or null for roles that answer in Markdown or Terraform.</summary>
@@ -188,5 +190,11 @@ internal sealed class DesignAgents(
         {
             Text = text, Validation = verdict, Usage = usage, Degraded = true, DegradedReason = error,
         };
+    }
+
+    /// <summary>The tokens a step has spent so far, across its calls and models.</summary>
+    private sealed class Spent
+    {
+        public TokenUsage Total { get; set; } = TokenUsage.Zero;
     }
 }

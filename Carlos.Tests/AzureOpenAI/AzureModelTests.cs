@@ -222,6 +222,7 @@ public sealed class AzureModelTests
         Assert.Contains("did not answer after 2 attempts", outcome.DegradedReason, StringComparison.Ordinal);
         Assert.Contains("built-in model answered", outcome.DegradedReason, StringComparison.Ordinal);
         Assert.Contains("no language model", outcome.Text, StringComparison.OrdinalIgnoreCase);
+        Assert.True(outcome.Usage.CompletionTokens > 0);
         Assert.Equal(2, harness.LedgerFor(marker).Count);
     }
 
