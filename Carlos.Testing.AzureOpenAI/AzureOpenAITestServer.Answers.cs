@@ -47,6 +47,15 @@ public sealed partial class AzureOpenAITestServer
         try
         {
             await http.Response.Body.FlushAsync(aborted);
+
+            // Azure opens a stream with the prompt's content-filter results and no choices.
+            var filter = Chunk(id, call, null, null);
+            filter["prompt_filter_results"] = new JsonArray(new JsonObject
+            {
+                ["prompt_index"] = 0,
+                ["content_filter_results"] = new JsonObject(),
+            });
+            await Send(http, filter);
             await Task.Delay(fault.FirstTokenDelay, _options.Time, aborted);
             await Send(http, Chunk(id, call, new JsonObject { ["role"] = "assistant", ["content"] = "" }, null));
             for (var i = 0; i < pieces.Count; i++)
