@@ -12,10 +12,15 @@ public enum DesignEventType
     AgentCompleted = 3,
     Validation = 4,
 
-    /// <summary>A step finished, but its answer could not be used as asked for (kept as text).</summary>
+    /// <summary>
+    /// A step finished, but its answer could not be used as asked for (kept as text), or came from the built-in model
+    /// because the configured one was unavailable.
+    /// </summary>
     Degraded = 5,
 
-    /// <summary>A step interrupted by the loss of its silo runs again from its start.</summary>
+    /// <summary>
+    /// A step runs again from its start: its silo was lost, or its model call was retried after text had streamed.
+    /// </summary>
     StepRestarted = 6,
     Completed = 7,
     RevisionRequired = 8,

@@ -95,7 +95,12 @@ internal sealed partial class BuiltinChatModel(
         return new CostAnalysisDraft(services, opportunities);
     }
 
-    private static readonly JsonSerializerOptions Indented = new(CarlosJson.Options) { WriteIndented = true };
+    // Nulls are written, as strict structured outputs require every property to be present.
+    private static readonly JsonSerializerOptions Indented = new(CarlosJson.Options)
+    {
+        WriteIndented = true,
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.Never,
+    };
 
     private static string Json<T>(T value) => JsonSerializer.Serialize(value, Indented);
 

@@ -69,6 +69,7 @@ internal sealed class DesignPipeline(
             Requirements = Requirements(request.Requirements),
             Settings = request.Settings,
             Round = round,
+            TenantId = state.Owner?.TenantId,
             DesignMarkdown = Result(AgentRole.Architect, reviewed)?.Text,
         };
 

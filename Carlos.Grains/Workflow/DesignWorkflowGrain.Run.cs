@@ -86,6 +86,11 @@ internal sealed partial class DesignWorkflowGrain
                 await FinishAsync(DesignStatus.Cancelled, error: null);
             }
         }
+        catch (ModelUnavailableException unavailable)
+        {
+            LogFailed(logger, unavailable, Id);
+            await FinishAsync(DesignStatus.Failed, unavailable.Message);
+        }
         catch (Exception ex)
         {
             LogFailed(logger, ex, Id);
@@ -126,7 +131,16 @@ internal sealed partial class DesignWorkflowGrain
 
         var tokens = new TokenBatcher(time, options.Value.TokenBatchInterval,
             text => Append(DesignEventType.Token, e => e with { Agent = agent, Step = step, Text = text }));
-        var result = await agents.RunAsync(role, context, tokens.Add, cancellationToken);
+        void Restarted(string reason)
+        {
+            tokens.Flush();
+            Append(DesignEventType.StepRestarted, e => e with
+            {
+                Agent = agent, Step = step, Text = $"The answer starts again: {reason}.",
+            });
+        }
+
+        var result = await agents.RunAsync(role, context, tokens.Add, Restarted, cancellationToken);
         tokens.Flush();
 
         var outcome = new StepOutcome(step, agent, round, started, time.GetUtcNow(), result.Usage, result.Degraded);
@@ -141,7 +155,7 @@ internal sealed partial class DesignWorkflowGrain
         {
             Append(DesignEventType.Degraded, e => e with
             {
-                Agent = agent, Step = step, Text = $"The {agent} answer was kept as text: {result.DegradedReason}",
+                Agent = agent, Step = step, Text = $"The {agent} step is degraded: {result.DegradedReason}",
             });
         }
 
@@ -182,9 +196,18 @@ internal sealed partial class DesignWorkflowGrain
 
     private async Task ExpireIfDueAsync()
     {
-        if (State.Status == DesignStatus.AwaitingAnswers && State.AnswersDueBy <= time.GetUtcNow())
+        if (State.Status != DesignStatus.AwaitingAnswers)
+        {
+            return;
+        }
+
+        if (State.AnswersDueBy <= time.GetUtcNow())
         {
             await FinishAsync(DesignStatus.Expired, "No answers arrived in time.");
+        }
+        else
+        {
+            ScheduleExpiry(); // a timer may fire a little early
         }
     }
 

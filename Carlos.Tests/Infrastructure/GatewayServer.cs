@@ -78,10 +78,12 @@ public abstract class GatewayServer : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        await BeforeStartAsync();
         _app = GatewayApp.Build(["--environment", "Development"], builder =>
         {
             builder.Configuration.AddInMemoryCollection(Settings);
             builder.Logging.AddProvider(Logs);
+            Configure(builder);
         });
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -103,6 +105,18 @@ public abstract class GatewayServer : IAsyncLifetime
         return client;
     }
 
+    /// <summary>Runs before the gateway is built, so that a derived server can start what it depends on.</summary>
+    protected virtual Task BeforeStartAsync() => Task.CompletedTask;
+
+    /// <summary>Adds services or settings of a derived server to the gateway's builder.</summary>
+    protected virtual void Configure(WebApplicationBuilder builder)
+    {
+    }
+
+    /// <summary>Runs after the gateway has stopped.</summary>
+    protected virtual ValueTask AfterStopAsync() => ValueTask.CompletedTask;
+
+
     public async Task DisposeAsync()
     {
         Client?.Dispose();
@@ -111,6 +125,8 @@ public abstract class GatewayServer : IAsyncLifetime
             await _app.StopAsync();
             await _app.DisposeAsync();
         }
+
+        await AfterStopAsync();
     }
 
     public static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
