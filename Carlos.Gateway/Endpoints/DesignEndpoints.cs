@@ -58,6 +58,11 @@ internal static class DesignEndpoints
         }
 
         var caller = http.GetCaller();
+        if (await DesignDocumentCheck.CheckAsync(grains, caller, request!.DocumentIds) is { } unusable)
+        {
+            return unusable;
+        }
+
         var id = Guid.NewGuid();
         var outcome = await grains.GetGrain<IDesignWorkflowGrain>(id).StartAsync(caller, request!);
         if (outcome is null)

@@ -26,6 +26,7 @@ public static class GatewayApp
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<DesignEventStreamer>();
+        builder.Services.AddCarlosDocuments(builder.Configuration);
         builder.Services.AddHealthChecks().AddCheck<GatewayReadinessCheck>("cluster", tags: [HealthTags.Ready]);
 
         var app = builder.Build();
@@ -40,6 +41,7 @@ public static class GatewayApp
         var v1 = app.MapGroup("/v1");
         v1.MapDesigns();
         v1.MapScenarios();
+        v1.MapDocuments();
         return app;
     }
 }

@@ -2,6 +2,8 @@ using System.Net;
 using Carlos.Grains.Agents;
 using Carlos.Grains.BuiltinModel;
 using Carlos.Grains.Catalog;
+using Carlos.Grains.Documents;
+using Carlos.Grains.Documents.Extraction;
 using Carlos.Grains.Model;
 using Carlos.Grains.Workflow;
 using Microsoft.Extensions.Configuration;
@@ -59,6 +61,8 @@ public static class CarlosSiloHosting
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<WorkflowOptions>().Bind(configuration.GetSection(WorkflowOptions.SectionName))
             .ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DocumentOptions>().Bind(configuration.GetSection(DocumentOptions.SectionName))
+            .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ModelOptions>().Bind(configuration.GetSection(ModelOptions.SectionName))
             .Validate(o => o.Provider == ModelOptions.BuiltinProvider,
                 $"{ModelOptions.SectionName}:Provider must be '{ModelOptions.BuiltinProvider}'.")
@@ -69,6 +73,7 @@ public static class CarlosSiloHosting
         services.TryAddSingleton<CostEstimator>();
         services.TryAddSingleton<IChatModel, BuiltinChatModel>();
         services.TryAddSingleton<DesignAgents>();
+        services.TryAddSingleton<DocumentExtractor>();
         return services;
     }
 

@@ -40,6 +40,7 @@ internal static class DesignSnapshots
             UpdatedAt = state.UpdatedAt,
             CompletedAt = state.CompletedAt,
             Model = state.Model,
+            DocumentIds = state.Documents.Select(d => d.Id).ToList(),
         };
     }
 }

@@ -1,6 +1,7 @@
 using Carlos.Contracts.Designs;
 using Carlos.Contracts.Identity;
 using Carlos.Grains.Agents;
+using Carlos.Grains.Documents;
 using Carlos.Grains.Events;
 using Carlos.Grains.Hosting;
 using Carlos.Grains.Model;
@@ -71,8 +72,10 @@ internal sealed partial class DesignWorkflowGrain(
             return caller.CanAccess(State.Owner!) ? new StartOutcome(Summary(), Created: false) : null;
         }
 
+        var (documents, unusable) = await DesignDocuments.ResolveAsync(GrainFactory, caller, request.DocumentIds);
         var now = time.GetUtcNow();
         State.Owner = caller.AsOwner();
+        State.Documents = documents;
         State.Request = request;
         State.Status = DesignStatus.Running;
         State.CreatedAt = now;
@@ -87,6 +90,12 @@ internal sealed partial class DesignWorkflowGrain(
             DesignId = this.GetPrimaryKey(),
             Text = $"Design started with the {agents.ModelName} model.",
         });
+        if (unusable is not null)
+        {
+            await FinishAsync(DesignStatus.Failed, unusable);
+            return new StartOutcome(Summary(), Created: true);
+        }
+
         Launch();
         return new StartOutcome(Summary(), Created: true);
     }

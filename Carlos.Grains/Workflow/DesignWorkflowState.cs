@@ -2,6 +2,7 @@ using Carlos.Contracts.Designs;
 using Carlos.Contracts.Identity;
 using Carlos.Contracts.Reports;
 using Carlos.Grains.Agents;
+using Carlos.Grains.Documents;
 
 namespace Carlos.Grains.Workflow;
 
@@ -38,6 +39,9 @@ public sealed class DesignWorkflowState
     [Id(10)] public long PersistedEvents { get; set; }
 
     [Id(11)] public string Model { get; set; } = "";
+
+    /// <summary>The text of the documents the request named, taken once at the start.</summary>
+    [Id(12)] public List<DesignDocumentText> Documents { get; set; } = [];
 }
 
 /// <summary>A finished step and what it produced.</summary>
