@@ -13,11 +13,12 @@ public static class DocumentTypes
 
     private static readonly byte[] PdfMagic = "%PDF-"u8.ToArray();
     private static readonly byte[] ZipMagic = [0x50, 0x4B, 0x03, 0x04];
-    private static readonly byte[] WordFolder = "word/"u8.ToArray();
+    private static readonly byte[] WordDocumentPart = "word/document.xml"u8.ToArray();
 
     /// <summary>
     /// The type of a file that starts with <paramref name="head"/>, or null when it is none Carlos reads. A zip is a
-    /// DOCX only when its first entries name Word parts, which every Word and LibreOffice file does.
+    /// DOCX only when its first entries name <c>word/document.xml</c>, as Word and LibreOffice files do (the part
+    /// comes before any images); the extractor checks the whole archive again.
     /// </summary>
     public static DocumentKind? Detect(ReadOnlySpan<byte> head, string fileName)
     {
@@ -34,7 +35,7 @@ public static class DocumentTypes
 
         if (head.StartsWith(ZipMagic))
         {
-            return head.IndexOf(WordFolder) >= 0 ? DocumentKind.Docx : null;
+            return head.IndexOf(WordDocumentPart) >= 0 ? DocumentKind.Docx : null;
         }
 
         return LooksLikeUtf8Text(head) ? TextKind(fileName) : null;

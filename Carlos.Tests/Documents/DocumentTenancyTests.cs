@@ -1,0 +1,84 @@
+using Carlos.Contracts.Designs;
+using Carlos.Contracts.Documents;
+using Carlos.Contracts.Identity;
+using Carlos.Tests.Infrastructure;
+
+namespace Carlos.Tests.Documents;
+
+[Collection(ClusterCollection.Name)]
+public sealed class DocumentTenancyTests(TestClusterFixture fixture)
+{
+    private static Caller NewCaller(string user = "alice") => new($"tenant-{Guid.NewGuid():N}", user);
+
+    [Fact]
+    public async Task Another_tenant_cannot_read_follow_list_or_delete_a_document()
+    {
+        var (alice, eve) = (NewCaller(), NewCaller("eve"));
+        var document = await GrainUploads.UploadAndWaitAsync(fixture.Grains, alice,
+            DocumentFiles.Read("requirements.docx"), "requirements.docx");
+        var grain = fixture.Grains.GetGrain<IDocumentGrain>(document.Id);
+
+        Assert.Equal(DocumentStatus.Completed, document.Status);
+        Assert.Null(await grain.GetAsync(eve, includeText: true));
+        Assert.Null(await grain.WaitForChangeAsync(eve, 0, TimeSpan.FromSeconds(1)));
+        Assert.False(await grain.DeleteAsync(eve));
+        Assert.Empty(await fixture.Grains.GetGrain<IDocumentLibraryGrain>(eve.TenantId).ListAsync(eve));
+        Assert.Empty(await fixture.Grains.GetGrain<IDocumentLibraryGrain>(alice.TenantId).ListAsync(eve));
+        Assert.Contains(await fixture.Grains.GetGrain<IDocumentLibraryGrain>(alice.TenantId).ListAsync(alice),
+            d => d.Id == document.Id);
+        Assert.NotNull(await grain.GetAsync(alice, includeText: true));
+    }
+
+    [Fact]
+    public async Task Another_user_of_the_tenant_needs_the_admin_role_to_see_a_document()
+    {
+        var alice = NewCaller();
+        var bob = alice with { UserId = "bob" };
+        var admin = alice with { UserId = "root", Role = CallerRole.TenantAdmin };
+        var document = await GrainUploads.UploadAndWaitAsync(fixture.Grains, alice,
+            DocumentFiles.Read("notes-bom.md"), "notes.md");
+        var grain = fixture.Grains.GetGrain<IDocumentGrain>(document.Id);
+
+        Assert.Null(await grain.GetAsync(bob, includeText: false));
+        Assert.NotNull(await grain.GetAsync(admin, includeText: false));
+        Assert.Empty(await fixture.Grains.GetGrain<IDocumentLibraryGrain>(alice.TenantId).ListAsync(bob));
+    }
+
+    [Fact]
+    public async Task Another_tenants_document_cannot_be_used_in_a_design()
+    {
+        var (alice, eve) = (NewCaller(), NewCaller("eve"));
+        var document = await GrainUploads.UploadAndWaitAsync(fixture.Grains, alice,
+            DocumentFiles.Read("requirements.docx"), "requirements.docx");
+
+        var design = fixture.Grains.GetGrain<IDesignWorkflowGrain>(Guid.NewGuid());
+        var started = await design.StartAsync(eve,
+            new DesignRequest("A web shop", new DesignSettings(), DocumentIds: [document.Id]));
+
+        Assert.Equal(DesignStatus.Failed, started!.Summary.Status);
+        var snapshot = (await design.GetAsync(eve))!;
+        Assert.Empty(snapshot.DocumentIds);
+        Assert.Contains("not a completed document of yours", snapshot.Error, StringComparison.Ordinal);
+        Assert.Null(snapshot.DesignMarkdown);
+    }
+
+    [Fact]
+    public async Task The_owner_can_use_a_completed_document_in_a_design_and_the_design_records_it()
+    {
+        var alice = NewCaller();
+        var document = await GrainUploads.UploadAndWaitAsync(fixture.Grains, alice,
+            DocumentFiles.Read("requirements.pdf"), "requirements.pdf");
+
+        var design = fixture.Grains.GetGrain<IDesignWorkflowGrain>(Guid.NewGuid());
+        await design.StartAsync(alice, new DesignRequest("A web shop", new DesignSettings(), DocumentIds: [document.Id]));
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        DesignSnapshot snapshot;
+        while (!(snapshot = (await design.GetAsync(alice))!).Status.IsTerminal())
+        {
+            await Task.Delay(50, cancel.Token);
+        }
+
+        Assert.Equal([document.Id], snapshot.DocumentIds);
+        Assert.Contains("Service Bus", snapshot.DesignMarkdown, StringComparison.Ordinal);
+    }
+}
