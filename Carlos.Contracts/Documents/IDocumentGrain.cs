@@ -19,11 +19,15 @@ public interface IDocumentGrain : IGrainWithGuidKey
     [Alias("BeginUpload")]
     Task<bool> BeginUploadAsync(Caller caller, string fileName, DocumentKind kind);
 
-    /// <summary>Stores chunk <paramref name="index"/> (0, 1, 2, ... in order); false when out of order or too large.</summary>
+    /// <summary>
+    /// Stores chunk <paramref name="index"/> (0, 1, 2, ... in order); false if out of order or too large.
+    /// </summary>
     [Alias("AppendChunk")]
     Task<bool> AppendChunkAsync(Caller caller, int index, byte[] data);
 
-    /// <summary>Marks the file as stored and starts extraction; null when the upload is not the caller's or is incomplete.</summary>
+    /// <summary>
+    /// Marks the file stored and starts extraction; null when the upload is not the caller's or incomplete.
+    /// </summary>
     [Alias("CompleteUpload")]
     Task<DocumentSnapshot?> CompleteUploadAsync(Caller caller, long sizeBytes);
 
@@ -35,9 +39,9 @@ public interface IDocumentGrain : IGrainWithGuidKey
     Task<DocumentSnapshot?> GetAsync(Caller caller, bool includeText);
 
     /// <summary>
-    /// Answers as soon as the document's <see cref="DocumentSnapshot.Version"/> is above <paramref name="afterVersion"/>,
-    /// or after <paramref name="maxWait"/> with the current state. Interleaves with other calls, so waiting blocks
-    /// nothing; the answer never carries the text.
+    /// Answers as soon as the document's <see cref="DocumentSnapshot.Version"/> is above
+    /// <paramref name="afterVersion"/>, or after <paramref name="maxWait"/> with the current state. Interleaves with
+    /// other calls, so waiting blocks nothing; the answer never carries the text.
     /// </summary>
     [Alias("WaitForChange"), AlwaysInterleave]
     Task<DocumentSnapshot?> WaitForChangeAsync(Caller caller, long afterVersion, TimeSpan maxWait);

@@ -35,8 +35,8 @@ internal static class DesignDocumentCheck
 
             if (document.Status != DocumentStatus.Completed)
             {
-                return Problems.Validation(Field,
-                    $"Document {id} is {Contracts.Serialization.CarlosJson.WireName(document.Status)}; only completed documents can be used.");
+                var status = Contracts.Serialization.CarlosJson.WireName(document.Status);
+                return Problems.Validation(Field, $"Document {id} is {status}; only completed documents can be used.");
             }
         }
 

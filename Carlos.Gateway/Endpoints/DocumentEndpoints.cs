@@ -50,7 +50,8 @@ internal static class DocumentEndpoints
 
     private static Task<IResult> UploadAsync(HttpContext http, IGrainFactory grains,
         IOptions<DocumentUploadOptions> options, CancellationToken cancellationToken) =>
-        new DocumentUpload(grains, options.Value.MaxUploadBytes).RunAsync(http.Request, http.GetCaller(), cancellationToken);
+        new DocumentUpload(grains, options.Value.MaxUploadBytes)
+            .RunAsync(http.Request, http.GetCaller(), cancellationToken);
 
     private static async Task<Ok<IReadOnlyList<DocumentSnapshot>>> ListAsync(HttpContext http, IGrainFactory grains)
     {

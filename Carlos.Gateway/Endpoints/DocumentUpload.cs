@@ -59,7 +59,7 @@ internal sealed class DocumentUpload(IGrainFactory grains, long maxUploadBytes)
         var (section, fileName) = await NextFileAsync(reader, cancellationToken);
         if (section is null)
         {
-            return Problems.Validation(FileField, "The request has no file part; send the file as multipart form data.");
+            return Problems.Validation(FileField, "The request has no file part; send the file as form data.");
         }
 
         var head = await ReadChunkAsync(section.Body, cancellationToken);
@@ -145,7 +145,9 @@ internal sealed class DocumentUpload(IGrainFactory grains, long maxUploadBytes)
         return (null, "");
     }
 
-    /// <summary>Reads one whole chunk (shorter only at the end of the file); a fresh array, since the grain keeps it.</summary>
+    /// <summary>
+    /// Reads one whole chunk (shorter only at the file's end); a fresh array, since the grain keeps it.
+    /// </summary>
     private static async Task<byte[]> ReadChunkAsync(Stream file, CancellationToken cancellationToken)
     {
         var buffer = new byte[IDocumentGrain.ChunkBytes];
@@ -155,7 +157,8 @@ internal sealed class DocumentUpload(IGrainFactory grains, long maxUploadBytes)
 
     private ProblemHttpResult TooLarge() =>
         TypedResults.Problem($"The file is larger than the {maxUploadBytes} bytes a document may have.",
-            statusCode: StatusCodes.Status413PayloadTooLarge, title: "The file is too large.", type: Problems.TooLargeType);
+            statusCode: StatusCodes.Status413PayloadTooLarge, title: "The file is too large.",
+            type: Problems.TooLargeType);
 
     private static ProblemHttpResult Interrupted() =>
         TypedResults.Problem("The upload was interrupted on the server; send the file again.",

@@ -13,7 +13,8 @@ namespace Carlos.Gateway.Streaming;
 /// </summary>
 internal sealed class DocumentStatusStreamer(IGrainFactory grains, IOptions<StreamOptions> options)
 {
-    public async Task StreamAsync(HttpContext http, Guid id, Caller caller, long afterVersion, CancellationToken cancellationToken)
+    public async Task StreamAsync(
+        HttpContext http, Guid id, Caller caller, long afterVersion, CancellationToken cancellationToken)
     {
         SseWriter.Prepare(http.Response);
         var writer = new SseWriter(http.Response);

@@ -1,6 +1,9 @@
 namespace Carlos.Grains.Documents;
 
-/// <summary>A document's text as a design took it at its start, kept with the design so later deletion changes nothing.</summary>
+/// <summary>
+/// A document's text as a design took it at its start, kept with the design so that deleting the document later
+/// changes nothing.
+/// </summary>
 [GenerateSerializer, Immutable]
 [Alias("Carlos.DesignDocumentText")]
 public sealed record DesignDocumentText(

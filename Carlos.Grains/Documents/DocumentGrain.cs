@@ -15,6 +15,7 @@ namespace Carlos.Grains.Documents;
 internal sealed partial class DocumentGrain(
     [PersistentState("document", StorageNames.Default)] IPersistentState<DocumentState> store,
     DocumentExtractor extractor,
+    DocumentMetrics metrics,
     IOptions<DocumentOptions> options,
     TimeProvider time,
     ILogger<DocumentGrain> logger)
@@ -111,6 +112,7 @@ internal sealed partial class DocumentGrain(
         await this.RegisterOrUpdateReminder(ExtractReminder, ExtractPeriod, ExtractPeriod);
 
         LogStored(logger, Id, caller.TenantId, State.Kind, State.SizeBytes);
+        metrics.Stored(State.Kind, State.SizeBytes);
         var stored = Snapshot(includeText: false);
         Launch();
         return stored;
@@ -231,13 +233,16 @@ internal sealed partial class DocumentGrain(
         }
 
         _run = null;
+        metrics.Extracted(State.Kind, State.Status, time.GetElapsedTime(started));
         State.CompletedAt = time.GetUtcNow();
         await ClearChunksAsync();
         await ChangedAsync();
         await UnregisterExtractAsync();
     }
 
-    /// <summary>Records a status change: a new version in storage, then waiting streams and the library learn of it.</summary>
+    /// <summary>
+    /// Records a status change: a new version in storage, then waiting streams and the library learn it.
+    /// </summary>
     private async Task ChangedAsync()
     {
         State.Version++;

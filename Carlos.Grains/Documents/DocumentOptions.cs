@@ -7,7 +7,7 @@ public sealed class DocumentOptions
 {
     public const string SectionName = "Carlos:Documents";
 
-    /// <summary>The largest file a document may hold, in bytes. Default 50 MiB; the gateway reads the same key.</summary>
+    /// <summary>The largest file a document may hold, in bytes. Default 50 MiB; gateways read the same key.</summary>
     [Range(1, 1024L * 1024 * 1024)]
     public long MaxUploadBytes { get; set; } = 50L * 1024 * 1024;
 
@@ -18,7 +18,7 @@ public sealed class DocumentOptions
     [Range(1024, 16L * 1024 * 1024 * 1024)]
     public long MaxDecompressedBytes { get; set; } = 256L * 1024 * 1024;
 
-    /// <summary>The most characters of text a document keeps; longer text is cut with a note. Default 200,000.</summary>
+    /// <summary>The most characters a document keeps; longer text is cut with a note. Default 200,000.</summary>
     [Range(1_000, 10_000_000)]
     public int MaxTextCharacters { get; set; } = 200_000;
 
@@ -26,9 +26,16 @@ public sealed class DocumentOptions
     [Range(typeof(TimeSpan), "00:00:00.001", "01:00:00")]
     public TimeSpan ExtractionTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
-    /// <summary>How long an upload may go without a chunk before it is dropped as abandoned. Default 5 minutes.</summary>
+    /// <summary>How long an upload may go without a chunk before it is dropped. Default 5 minutes.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan UploadIdleTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// How many extractions one silo runs at once; more wait their turn, which does not count against their time
+    /// limit. Default 4.
+    /// </summary>
+    [Range(1, 256)]
+    public int MaxConcurrentExtractions { get; set; } = 4;
 
     /// <summary>Where extraction puts its temporary copy of a file. Default: the system's temporary folder.</summary>
     public string? TempDirectory { get; set; }

@@ -2,7 +2,7 @@ using System.Text;
 
 namespace Carlos.Grains.Documents;
 
-/// <summary>Makes an uploaded file's name safe to store and show: no folders, no control characters, a sane length.</summary>
+/// <summary>Makes an uploaded file's name safe to store and show: no folders, no control characters, bounded.</summary>
 internal static class FileNames
 {
     public const int MaxLength = 200;
@@ -31,7 +31,9 @@ internal static class FileNames
         if (text.Length > MaxLength)
         {
             var extension = Path.GetExtension(text);
-            text = extension.Length is > 0 and <= 10 ? text[..(MaxLength - extension.Length)] + extension : text[..MaxLength];
+            text = extension.Length is > 0 and <= 10
+                ? text[..(MaxLength - extension.Length)] + extension
+                : text[..MaxLength];
         }
 
         return text.Length == 0 ? Fallback : text;

@@ -74,6 +74,8 @@ public static class CarlosSiloHosting
         services.TryAddSingleton<IChatModel, BuiltinChatModel>();
         services.TryAddSingleton<DesignAgents>();
         services.TryAddSingleton<DocumentExtractor>();
+        services.AddMetrics();
+        services.TryAddSingleton<DocumentMetrics>();
         return services;
     }
 

@@ -10,17 +10,23 @@ namespace Carlos.Grains.Documents.Extraction;
 /// </summary>
 internal sealed class DocumentExtractor(IOptions<DocumentOptions> options, TimeProvider time)
 {
+    private readonly SemaphoreSlim _slots = new(options.Value.MaxConcurrentExtractions);
+
     private DocumentOptions Options => options.Value;
 
-    /// <summary>Reads the file through <paramref name="readChunk"/> and extracts it; failures throw a rejection.</summary>
+    /// <summary>
+    /// Reads the file through <paramref name="readChunk"/> and extracts it; a failure throws a rejection.
+    /// </summary>
     public async Task<ExtractedText> ExtractAsync(
         DocumentKind kind, string fileName, int chunkCount, Func<int, Task<byte[]>> readChunk,
         CancellationToken cancellationToken)
     {
         if (DocumentTypes.NameContradicts(kind, fileName))
         {
-            throw new DocumentRejectedException($"The file's name says {Describe(DocumentTypes.KindFromName(fileName)!.Value)}"
-                + $" but its content is {Describe(kind)}; rename it or upload the right file.");
+            var claimed = Describe(DocumentTypes.KindFromName(fileName)!.Value);
+            throw new DocumentRejectedException(
+                $"The file's name says {claimed} but its content is {Describe(kind)}; "
+                + "rename it or upload the right file.");
         }
 
         await using var file = OpenTemporaryFile();
@@ -35,7 +41,18 @@ internal sealed class DocumentExtractor(IOptions<DocumentOptions> options, TimeP
         }
 
         file.Seek(0, SeekOrigin.Begin);
-        return await RunLimitedAsync(kind, file, cancellationToken);
+
+        // A slot is held until the result or the time limit, whichever comes first: a stuck parser cannot starve
+        // the others, though it keeps its thread.
+        await _slots.WaitAsync(cancellationToken);
+        try
+        {
+            return await RunLimitedAsync(kind, file, cancellationToken);
+        }
+        finally
+        {
+            _slots.Release();
+        }
     }
 
     /// <summary>
@@ -45,8 +62,10 @@ internal sealed class DocumentExtractor(IOptions<DocumentOptions> options, TimeP
     private FileStream OpenTemporaryFile()
     {
         var path = Path.Combine(Options.TempDirectory ?? Path.GetTempPath(), $"carlos-document-{Guid.NewGuid():N}.tmp");
-        var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, bufferSize: 81920,
-            OperatingSystem.IsWindows() ? FileOptions.DeleteOnClose | FileOptions.Asynchronous : FileOptions.Asynchronous);
+        var flags = OperatingSystem.IsWindows()
+            ? FileOptions.DeleteOnClose | FileOptions.Asynchronous
+            : FileOptions.Asynchronous;
+        var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, flags);
         if (!OperatingSystem.IsWindows())
         {
             File.Delete(path);
@@ -55,7 +74,8 @@ internal sealed class DocumentExtractor(IOptions<DocumentOptions> options, TimeP
         return file;
     }
 
-    private async Task<ExtractedText> RunLimitedAsync(DocumentKind kind, Stream file, CancellationToken cancellationToken)
+    private async Task<ExtractedText> RunLimitedAsync(
+        DocumentKind kind, Stream file, CancellationToken cancellationToken)
     {
         using var limit = new CancellationTokenSource(Options.ExtractionTimeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(limit.Token, cancellationToken);
@@ -65,16 +85,16 @@ internal sealed class DocumentExtractor(IOptions<DocumentOptions> options, TimeP
             // Parsers check the token only between pages and paragraphs: stop waiting at the limit regardless.
             return await work.WaitAsync(Options.ExtractionTimeout, time, cancellationToken);
         }
-        catch (Exception ex) when (ex is TimeoutException
-            || (ex is OperationCanceledException && limit.IsCancellationRequested && !cancellationToken.IsCancellationRequested))
+        catch (Exception ex) when (ex is TimeoutException || (ex is OperationCanceledException
+            && limit.IsCancellationRequested && !cancellationToken.IsCancellationRequested))
         {
             await linked.CancelAsync();
 
             // A parser stuck inside one page keeps its thread until it returns; nothing waits for it.
             _ = work.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted,
                 TaskScheduler.Default);
-            throw new DocumentRejectedException(
-                $"Extraction timed out after {Options.ExtractionTimeout.TotalSeconds:0.###} s; the document is too large or too complex.");
+            throw new DocumentRejectedException($"Extraction timed out after "
+                + $"{Options.ExtractionTimeout.TotalSeconds:0.###} s; the document is too large or too complex.");
         }
     }
 

@@ -49,7 +49,8 @@ internal static class DocxTextExtractor
                     var text = ParagraphText(paragraph);
                     if (text.Length > 0)
                     {
-                        budget.AppendLine(HeadingLevel(paragraph) is { } level ? $"{new string('#', level)} {text}" : text);
+                        var level = HeadingLevel(paragraph);
+                        budget.AppendLine(level is null ? text : $"{new string('#', level.Value)} {text}");
                     }
 
                     break;

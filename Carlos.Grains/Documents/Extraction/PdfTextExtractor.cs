@@ -45,7 +45,8 @@ internal static class PdfTextExtractor
                     cancellationToken.ThrowIfCancellationRequested();
                     if (number > 1)
                     {
-                        budget.AppendMarker(string.Create(CultureInfo.InvariantCulture, $"\n\n--- page {number} ---\n\n"));
+                        budget.AppendMarker(
+                            string.Create(CultureInfo.InvariantCulture, $"\n\n--- page {number} ---\n\n"));
                     }
 
                     budget.AppendLine(ContentOrderTextExtractor.GetText(document.GetPage(number)).Trim());
@@ -65,7 +66,9 @@ internal static class PdfTextExtractor
         }
     }
 
-    /// <summary>A PDF ends with <c>%%EOF</c> (possibly followed by whitespace); without it, the file was cut short.</summary>
+    /// <summary>
+    /// A PDF ends with <c>%%EOF</c> (perhaps followed by whitespace); without it, the file was cut short.
+    /// </summary>
     private static void RejectTruncated(Stream file)
     {
         var tailLength = (int)Math.Min(file.Length, 2048);

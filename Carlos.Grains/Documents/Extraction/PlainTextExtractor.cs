@@ -2,10 +2,13 @@ using System.Text;
 
 namespace Carlos.Grains.Documents.Extraction;
 
-/// <summary>UTF-8 text and Markdown, read strictly: a leading byte order mark is dropped, invalid UTF-8 fails.</summary>
+/// <summary>
+/// UTF-8 text and Markdown, read strictly: a leading byte order mark is dropped; invalid UTF-8 fails.
+/// </summary>
 internal static class PlainTextExtractor
 {
-    private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    private static readonly UTF8Encoding Strict =
+        new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     public static ExtractedText Extract(Stream file, int maxCharacters, CancellationToken cancellationToken)
     {
@@ -36,7 +39,8 @@ internal static class PlainTextExtractor
         }
         catch (DecoderFallbackException)
         {
-            throw new DocumentRejectedException("The file is not valid UTF-8 text; save it as UTF-8 and upload it again.");
+            throw new DocumentRejectedException(
+                "The file is not valid UTF-8 text; save it as UTF-8 and upload it again.");
         }
 
         return budget.Finish(pages: null, "The file has no text.");

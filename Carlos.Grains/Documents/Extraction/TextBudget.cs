@@ -60,8 +60,8 @@ internal sealed class TextBudget(int maxCharacters)
         var text = _text.ToString().TrimEnd();
         if (IsFull)
         {
-            text += string.Create(CultureInfo.InvariantCulture,
-                $"\n\n[Truncated: the document's text is longer than {maxCharacters:N0} characters; the rest was left out.]");
+            text += string.Create(CultureInfo.InvariantCulture, $"\n\n[Truncated: the document's text is longer "
+                + $"than {maxCharacters:N0} characters; the rest was left out.]");
         }
 
         return new ExtractedText(text, pages, IsFull);

@@ -55,6 +55,6 @@ internal static class ZipBombGuard
     }
 
     private static DocumentRejectedException TooLarge(long cap) =>
-        new(string.Create(CultureInfo.InvariantCulture,
-            $"The DOCX file decompresses to more than {cap / (1024 * 1024):N0} MiB, the most Carlos unpacks; it looks like a zip bomb."));
+        new(string.Create(CultureInfo.InvariantCulture, $"The DOCX file decompresses to more than "
+            + $"{cap / (1024 * 1024):N0} MiB, the most Carlos unpacks; it looks like a zip bomb."));
 }
