@@ -13,4 +13,7 @@ public sealed record DesignRequest(
 {
     /// <summary>The longest requirements text accepted, in characters.</summary>
     public const int MaxRequirementsLength = 50_000;
+
+    /// <summary>The most documents one design may read.</summary>
+    public const int MaxDocuments = 10;
 }

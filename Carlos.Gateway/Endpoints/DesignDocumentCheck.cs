@@ -1,3 +1,4 @@
+using Carlos.Contracts.Designs;
 using Carlos.Contracts.Documents;
 using Carlos.Contracts.Identity;
 using Carlos.Gateway.Http;
@@ -11,7 +12,6 @@ namespace Carlos.Gateway.Endpoints;
 internal static class DesignDocumentCheck
 {
     public const string Field = "documentIds";
-    public const int MaxPerDesign = 10;
 
     public static async Task<IResult?> CheckAsync(IGrainFactory grains, Caller caller, IReadOnlyList<Guid>? ids)
     {
@@ -20,9 +20,9 @@ internal static class DesignDocumentCheck
             return null;
         }
 
-        if (ids.Count > MaxPerDesign)
+        if (ids.Count > DesignRequest.MaxDocuments)
         {
-            return Problems.Validation(Field, $"A design may use at most {MaxPerDesign} documents.");
+            return Problems.Validation(Field, $"A design may use at most {DesignRequest.MaxDocuments} documents.");
         }
 
         foreach (var id in ids.Distinct())

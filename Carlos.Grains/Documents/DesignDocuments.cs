@@ -1,3 +1,4 @@
+using Carlos.Contracts.Designs;
 using Carlos.Contracts.Documents;
 using Carlos.Contracts.Identity;
 
@@ -9,9 +10,6 @@ namespace Carlos.Grains.Documents;
 /// </summary>
 internal static class DesignDocuments
 {
-    /// <summary>The most documents one design may take.</summary>
-    public const int MaxPerDesign = 10;
-
     public static async Task<(List<DesignDocumentText> Documents, string? Error)> ResolveAsync(
         IGrainFactory grains, Caller caller, IReadOnlyList<Guid>? ids)
     {
@@ -21,9 +19,9 @@ internal static class DesignDocuments
             return (documents, null);
         }
 
-        if (ids.Count > MaxPerDesign)
+        if (ids.Count > DesignRequest.MaxDocuments)
         {
-            return (documents, $"A design may use at most {MaxPerDesign} documents.");
+            return (documents, $"A design may use at most {DesignRequest.MaxDocuments} documents.");
         }
 
         foreach (var id in ids.Distinct())

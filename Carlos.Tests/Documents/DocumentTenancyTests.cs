@@ -45,6 +45,28 @@ public sealed class DocumentTenancyTests(TestClusterFixture fixture)
     }
 
     [Fact]
+    public async Task An_abandoned_upload_leaves_no_chunk_and_no_document_behind()
+    {
+        var alice = NewCaller();
+        var id = Guid.NewGuid();
+        var grain = fixture.Grains.GetGrain<IDocumentGrain>(id);
+        Assert.True(await grain.BeginUploadAsync(alice, "big.txt", DocumentKind.Text));
+        Assert.True(await grain.AppendChunkAsync(alice, 0, new byte[IDocumentGrain.ChunkBytes]));
+        Assert.True(await grain.AppendChunkAsync(alice, 1, new byte[10]));
+        Assert.False(await grain.AppendChunkAsync(alice, 5, new byte[10]));
+
+        await grain.AbandonUploadAsync(alice);
+
+        Assert.Null(await grain.GetAsync(alice, includeText: false));
+        foreach (var index in new[] { 0, 1 })
+        {
+            var chunk = fixture.Grains.GetGrain<Carlos.Grains.Documents.IDocumentChunkGrain>(
+                Carlos.Grains.Documents.DocumentChunkGrain.Key(id, index));
+            Assert.Empty(await chunk.ReadAsync());
+        }
+    }
+
+    [Fact]
     public async Task Another_tenants_document_cannot_be_used_in_a_design()
     {
         var (alice, eve) = (NewCaller(), NewCaller("eve"));
