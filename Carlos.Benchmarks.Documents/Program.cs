@@ -8,4 +8,5 @@ var seconds = args.Length > 0 && double.TryParse(args[0], System.Globalization.C
 Console.WriteLine($"Carlos document benchmark: {Environment.ProcessorCount} cores, {seconds:0.#} s per extraction run");
 await ExtractionBenchmark.RunAsync(TimeSpan.FromSeconds(seconds));
 // The first, small upload pays for JIT compilation and cluster warm-up; the 10 and 50 MiB figures are the measure.
-await UploadBenchmark.RunAsync([1, 10, 50]);
+// Any further arguments configure the gateway, for example --Carlos:Redis:ConnectionString=127.0.0.1:6379.
+await UploadBenchmark.RunAsync([1, 10, 50], args.Skip(1).ToArray());

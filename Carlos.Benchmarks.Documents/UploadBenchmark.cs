@@ -7,15 +7,15 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 namespace Carlos.Benchmarks.Documents;
 
 /// <summary>
-/// Starts a gateway with its embedded silo on free loopback ports and times <c>POST /v1/documents</c> from the first
+/// Starts a gateway with its embedded silo (in-memory storage, or Redis when configured) on free loopback ports and times <c>POST /v1/documents</c> from the first
 /// byte sent to the 202, for text files of the given sizes streamed from disk. Peak memory is the process's peak
 /// working set (gateway, silo and in-memory grain storage together), and the managed heap after the upload.
 /// </summary>
 internal static class UploadBenchmark
 {
-    public static async Task RunAsync(IReadOnlyList<int> sizesInMiB)
+    public static async Task RunAsync(IReadOnlyList<int> sizesInMiB, string[] gatewayArgs)
     {
-        await using var app = GatewayApp.Build(["--environment", "Production"], builder =>
+        await using var app = GatewayApp.Build(["--environment", "Production", .. gatewayArgs], builder =>
         {
             builder.Configuration["Urls"] = "http://127.0.0.1:0";
             builder.Configuration["Carlos:Cluster:SiloPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
