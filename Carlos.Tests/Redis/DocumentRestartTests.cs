@@ -27,6 +27,46 @@ public sealed class DocumentRestartTests(RedisServer redis) : IClassFixture<Redi
     });
 
     [Fact]
+    public async Task An_extraction_cut_short_by_a_silo_stop_finishes_on_the_next_silo()
+    {
+        var caller = new Caller($"tenant-{Guid.NewGuid():N}", "alice");
+        var file = DocumentFiles.Read("handbook.pdf");
+        var id = Guid.NewGuid();
+        var first = StartSilo();
+        await first.StartAsync();
+        try
+        {
+            var grain = first.Services.GetRequiredService<IGrainFactory>().GetGrain<IDocumentGrain>(id);
+            Assert.True(await grain.BeginUploadAsync(caller, "handbook.pdf", DocumentKind.Pdf));
+            Assert.True(await grain.AppendChunkAsync(caller, 0, file));
+            Assert.NotNull(await grain.CompleteUploadAsync(caller, file.Length));
+        }
+        finally
+        {
+            // Stopping at once, while the 40 pages are most likely still being read.
+            await first.StopAsync();
+            await first.DisposeAsync();
+        }
+
+        var second = StartSilo();
+        await second.StartAsync();
+        try
+        {
+            var grain = second.Services.GetRequiredService<IGrainFactory>().GetGrain<IDocumentGrain>(id);
+            var document = await GrainUploads.WaitAsync(grain, caller);
+
+            Assert.Equal(DocumentStatus.Completed, document.Status);
+            Assert.Equal(40, document.Pages);
+            Assert.Contains("Chapter 40: platform requirements", document.Text, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await second.StopAsync();
+            await second.DisposeAsync();
+        }
+    }
+
+    [Fact]
     public async Task A_document_survives_a_silo_restart_on_redis()
     {
         var caller = new Caller($"tenant-{Guid.NewGuid():N}", "alice");
