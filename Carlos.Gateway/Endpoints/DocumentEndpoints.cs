@@ -26,7 +26,7 @@ internal static class DocumentEndpoints
         documents.MapPost("/", UploadAsync)
             .WithName("UploadDocument")
             .WithSummary("Stores one file (multipart form field 'file') and extracts its text in the background.")
-            .Produces<DocumentSnapshot>(StatusCodes.Status202Accepted)
+            .Produces<DocumentAccepted>(StatusCodes.Status202Accepted)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)

@@ -117,7 +117,7 @@ internal sealed class DocumentUpload(IGrainFactory grains, long maxUploadBytes)
             }
 
             completed = true;
-            return TypedResults.Accepted($"/v1/documents/{id}", new { id, status = stored.Status });
+            return TypedResults.Accepted($"/v1/documents/{id}", new DocumentAccepted(id, stored.Status));
         }
         finally
         {
