@@ -199,45 +199,60 @@ internal sealed partial class DocumentGrain(
 
     private async Task RunAsync(CancellationToken cancellationToken)
     {
-        var started = time.GetTimestamp();
         try
         {
             State.Status = DocumentStatus.Processing;
             await ChangedAsync();
 
-            var result = await extractor.ExtractAsync(State.Kind, State.FileName, State.ChunkCount,
-                index => Chunk(index).ReadAsync(), cancellationToken);
-            State.Text = result.Text;
-            State.Pages = result.Pages;
-            State.Truncated = result.Truncated;
-            State.Status = DocumentStatus.Completed;
-            LogExtracted(logger, Id, State.Kind, result.Pages ?? 0, result.Text.Length,
-                (long)time.GetElapsedTime(started).TotalMilliseconds);
+            var (result, error) = await ExtractAsync(cancellationToken);
+            await ClearChunksAsync();
+
+            // Applied together and followed by the version bump with no await between, so that no interleaved
+            // status reader sees the new status under the old version.
+            State.Status = result is null ? DocumentStatus.Failed : DocumentStatus.Completed;
+            State.Text = result?.Text;
+            State.Pages = result?.Pages;
+            State.Truncated = result?.Truncated ?? false;
+            State.Error = error;
+            State.CompletedAt = time.GetUtcNow();
+            await ChangedAsync();
+            await UnregisterExtractAsync();
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+            // Deleted, or the activation is going away: the reminder resumes it on another.
+        }
+        finally
+        {
             _run = null;
-            return;
+        }
+    }
+
+    /// <summary>The text, or the reason it could not be had; cancellation alone propagates.</summary>
+    private async Task<(ExtractedText? Result, string? Error)> ExtractAsync(CancellationToken cancellationToken)
+    {
+        var started = time.GetTimestamp();
+        try
+        {
+            var result = await extractor.ExtractAsync(State.Kind, State.FileName, State.ChunkCount,
+                index => Chunk(index).ReadAsync(), cancellationToken);
+            var elapsed = time.GetElapsedTime(started);
+            LogExtracted(logger, Id, State.Kind, result.Pages ?? 0, result.Text.Length, (long)elapsed.TotalMilliseconds);
+            metrics.Extracted(State.Kind, DocumentStatus.Completed, elapsed);
+            return (result, null);
         }
         catch (DocumentRejectedException rejected)
         {
-            State.Status = DocumentStatus.Failed;
-            State.Error = rejected.Message;
             LogRejected(logger, Id, State.Kind, rejected.Message);
+            metrics.Extracted(State.Kind, DocumentStatus.Failed, time.GetElapsedTime(started));
+            return (null, rejected.Message);
         }
-        catch (Exception ex)
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            State.Status = DocumentStatus.Failed;
-            State.Error = "The document could not be read because of an internal error.";
             LogFailed(logger, ex, Id);
+            metrics.Extracted(State.Kind, DocumentStatus.Failed, time.GetElapsedTime(started));
+            return (null, "The document could not be read because of an internal error.");
         }
-
-        _run = null;
-        metrics.Extracted(State.Kind, State.Status, time.GetElapsedTime(started));
-        State.CompletedAt = time.GetUtcNow();
-        await ClearChunksAsync();
-        await ChangedAsync();
-        await UnregisterExtractAsync();
     }
 
     /// <summary>

@@ -12,8 +12,8 @@ public sealed class DocumentOptions
     public long MaxUploadBytes { get; set; } = 50L * 1024 * 1024;
 
     /// <summary>
-    /// The most bytes the parts of a DOCX may decompress to, together. Default 256 MiB; a file above it is treated
-    /// as a zip bomb and fails.
+    /// The most bytes the parts of a DOCX, or the compressed streams of a PDF, may inflate to, together. Default
+    /// 256 MiB; a file above it is treated as a decompression bomb and fails.
     /// </summary>
     [Range(1024, 16L * 1024 * 1024 * 1024)]
     public long MaxDecompressedBytes { get; set; } = 256L * 1024 * 1024;

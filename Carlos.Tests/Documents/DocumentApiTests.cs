@@ -142,6 +142,7 @@ public sealed class DocumentApiTests(DocumentGateway gateway)
             (DocumentFiles.Truncated("requirements.docx"), "cut.docx", "corrupt"),
             (DocumentFiles.CorruptDocx(), "broken.docx", "corrupt"),
             (DocumentFiles.ZipBomb(inflatedBytes: 32 * 1024 * 1024), "bomb.docx", "zip bomb"),
+            (DocumentFiles.PdfBomb(inflatedBytes: 32 * 1024 * 1024), "bomb.pdf", "decompression bomb"),
             (DocumentFiles.Read("requirements.pdf"), "requirements.docx", "name says DOCX but its content is PDF"),
         };
 

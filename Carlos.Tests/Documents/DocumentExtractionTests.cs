@@ -125,6 +125,16 @@ public sealed class DocumentExtractionTests
     }
 
     [Fact]
+    public async Task A_pdf_whose_streams_inflate_past_the_cap_fails_as_a_decompression_bomb()
+    {
+        var bomb = DocumentFiles.PdfBomb(inflatedBytes: 8 * 1024 * 1024);
+        var extractor = Extractor(o => o.MaxDecompressedBytes = 4 * 1024 * 1024);
+
+        Assert.True(bomb.Length < 64 * 1024);
+        Assert.Contains("decompression bomb", await RejectionAsync(bomb, "bomb.pdf", extractor), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_zip_without_a_document_part_is_not_a_word_document()
     {
         var zip = DocumentFiles.PlainZip();

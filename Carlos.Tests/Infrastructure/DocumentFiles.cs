@@ -50,6 +50,27 @@ internal static class DocumentFiles
         return output.ToArray();
     }
 
+    /// <summary>A PDF whose one Flate stream inflates to <paramref name="inflatedBytes"/> of zeros.</summary>
+    public static byte[] PdfBomb(long inflatedBytes)
+    {
+        using var compressed = new MemoryStream();
+        using (var zlib = new ZLibStream(compressed, CompressionLevel.SmallestSize, leaveOpen: true))
+        {
+            var zeros = new byte[1024 * 1024];
+            for (long written = 0; written < inflatedBytes; written += zeros.Length)
+            {
+                zlib.Write(zeros);
+            }
+        }
+
+        using var pdf = new MemoryStream();
+        pdf.Write(Encoding.ASCII.GetBytes(
+            $"%PDF-1.4\n1 0 obj\n<< /Length {compressed.Length} /Filter /FlateDecode >>\nstream\n"));
+        pdf.Write(compressed.ToArray());
+        pdf.Write("\nendstream\nendobj\ntrailer\n<< >>\n%%EOF\n"u8);
+        return pdf.ToArray();
+    }
+
     /// <summary>A zip archive that is not a Word document.</summary>
     public static byte[] PlainZip()
     {

@@ -108,7 +108,8 @@ internal sealed class DocumentExtractor(IOptions<DocumentOptions> options, TimeP
 
     private ExtractedText Extract(DocumentKind kind, Stream file, CancellationToken cancellationToken) => kind switch
     {
-        DocumentKind.Pdf => PdfTextExtractor.Extract(file, Options.MaxTextCharacters, cancellationToken),
+        DocumentKind.Pdf => PdfTextExtractor.Extract(file, Options.MaxDecompressedBytes, Options.MaxTextCharacters,
+            cancellationToken),
         DocumentKind.Docx => DocxTextExtractor.Extract(file, Options.MaxDecompressedBytes, Options.MaxTextCharacters,
             cancellationToken),
         _ => PlainTextExtractor.Extract(file, Options.MaxTextCharacters, cancellationToken),

@@ -12,6 +12,12 @@ namespace Carlos.Grains.Documents.Extraction;
 /// </summary>
 internal static class DocxTextExtractor
 {
+    /// <summary>
+    /// The longest XML part parsed, in characters. Open XML loads a part as a tree several times its size, so this
+    /// bounds memory more tightly than the decompression cap; it is about 10,000 pages of text.
+    /// </summary>
+    private const long MaxPartCharacters = 32L * 1024 * 1024;
+
     public static ExtractedText Extract(
         Stream file, long maxDecompressedBytes, int maxCharacters, CancellationToken cancellationToken)
     {
@@ -19,7 +25,7 @@ internal static class DocxTextExtractor
         var budget = new TextBudget(maxCharacters);
         try
         {
-            var settings = new OpenSettings { MaxCharactersInPart = maxDecompressedBytes };
+            var settings = new OpenSettings { MaxCharactersInPart = Math.Min(maxDecompressedBytes, MaxPartCharacters) };
             using var document = WordprocessingDocument.Open(file, isEditable: false, settings);
             var body = document.MainDocumentPart?.Document?.Body
                 ?? throw new DocumentRejectedException("The Word document has no body, so it has no text.");

@@ -14,9 +14,11 @@ internal static class PdfTextExtractor
 {
     private static readonly byte[] EndOfFile = "%%EOF"u8.ToArray();
 
-    public static ExtractedText Extract(Stream file, int maxCharacters, CancellationToken cancellationToken)
+    public static ExtractedText Extract(
+        Stream file, long maxDecompressedBytes, int maxCharacters, CancellationToken cancellationToken)
     {
         RejectTruncated(file);
+        PdfBombGuard.Check(file, maxDecompressedBytes, cancellationToken);
 
         PdfDocument document;
         try
