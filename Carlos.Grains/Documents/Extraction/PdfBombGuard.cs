@@ -13,13 +13,8 @@ internal static class PdfBombGuard
     private static readonly byte[] StreamKeyword = "stream"u8.ToArray();
     private static readonly byte[] EndStreamKeyword = "endstream"u8.ToArray();
 
-    public static void Check(Stream file, long maxDecompressedBytes, CancellationToken cancellationToken)
+    public static void Check(byte[] bytes, long maxDecompressedBytes, CancellationToken cancellationToken)
     {
-        var bytes = new byte[file.Length];
-        file.Seek(0, SeekOrigin.Begin);
-        file.ReadExactly(bytes);
-        file.Seek(0, SeekOrigin.Begin);
-
         long total = 0;
         var buffer = new byte[81920];
         var position = 0;

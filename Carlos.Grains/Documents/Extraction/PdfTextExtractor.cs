@@ -17,13 +17,16 @@ internal static class PdfTextExtractor
     public static ExtractedText Extract(
         Stream file, long maxDecompressedBytes, int maxCharacters, CancellationToken cancellationToken)
     {
-        RejectTruncated(file);
-        PdfBombGuard.Check(file, maxDecompressedBytes, cancellationToken);
+        // One copy in memory (at most MaxUploadBytes), shared by the checks and the parser.
+        var bytes = new byte[file.Length];
+        file.ReadExactly(bytes);
+        RejectTruncated(bytes);
+        PdfBombGuard.Check(bytes, maxDecompressedBytes, cancellationToken);
 
         PdfDocument document;
         try
         {
-            document = PdfDocument.Open(file, new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true });
+            document = PdfDocument.Open(bytes, new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true });
         }
         catch (PdfDocumentEncryptedException)
         {
@@ -71,14 +74,9 @@ internal static class PdfTextExtractor
     /// <summary>
     /// A PDF ends with <c>%%EOF</c> (perhaps followed by whitespace); without it, the file was cut short.
     /// </summary>
-    private static void RejectTruncated(Stream file)
+    private static void RejectTruncated(byte[] bytes)
     {
-        var tailLength = (int)Math.Min(file.Length, 2048);
-        var tail = new byte[tailLength];
-        file.Seek(-tailLength, SeekOrigin.End);
-        file.ReadExactly(tail);
-        file.Seek(0, SeekOrigin.Begin);
-        if (tail.AsSpan().LastIndexOf(EndOfFile) < 0)
+        if (bytes.AsSpan(Math.Max(0, bytes.Length - 2048)).LastIndexOf(EndOfFile) < 0)
         {
             throw new DocumentRejectedException(
                 "The PDF is truncated: it has no end-of-file marker, so part of it is missing. Upload the whole file.");
