@@ -45,6 +45,30 @@ public sealed class DocumentTenancyTests(TestClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Extraction_records_its_duration_by_kind_and_outcome()
+    {
+        var measured = new System.Collections.Concurrent.ConcurrentBag<(double Seconds, string Tags)>();
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument is { Meter.Name: "Carlos.Documents", Name: "carlos.documents.extraction.duration" })
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<double>((_, value, tags, _) =>
+            measured.Add((value, string.Join(",", tags.ToArray().Select(t => $"{t.Key}={t.Value}")))));
+        listener.Start();
+
+        var docx = DocumentFiles.Read("requirements.docx");
+        await GrainUploads.UploadAndWaitAsync(fixture.Grains, NewCaller(), docx, "r.docx");
+
+        Assert.Contains(measured, m => m.Seconds > 0
+            && m.Tags.Contains("carlos.document.kind=docx", StringComparison.Ordinal)
+            && m.Tags.Contains("carlos.document.outcome=completed", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task An_abandoned_upload_leaves_no_chunk_and_no_document_behind()
     {
         var alice = NewCaller();
@@ -92,7 +116,8 @@ public sealed class DocumentTenancyTests(TestClusterFixture fixture)
             DocumentFiles.Read("requirements.pdf"), "requirements.pdf");
 
         var design = fixture.Grains.GetGrain<IDesignWorkflowGrain>(Guid.NewGuid());
-        await design.StartAsync(alice, new DesignRequest("A web shop", new DesignSettings(), DocumentIds: [document.Id]));
+        await design.StartAsync(alice,
+            new DesignRequest("A web shop", new DesignSettings(), DocumentIds: [document.Id]));
         using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         DesignSnapshot snapshot;
         while (!(snapshot = (await design.GetAsync(alice))!).Status.IsTerminal())
