@@ -1,15 +1,22 @@
 namespace Carlos.Contracts.Designs;
 
-/// <summary>A validated request for one design.</summary>
+/// <summary>
+/// A validated request for one design. <see cref="DocumentIds"/> names uploaded documents whose text the design
+/// reads as untrusted material beside the requirements.
+/// </summary>
 [GenerateSerializer, Immutable]
 [Alias("Carlos.DesignRequest")]
 public sealed record DesignRequest(
     [property: Id(0)] string Requirements,
-    [property: Id(1)] DesignSettings Settings)
+    [property: Id(1)] DesignSettings Settings,
+    [property: Id(2)] IReadOnlyList<Guid>? DocumentIds = null)
 {
     /// <summary>Whether the workflow may stop to ask clarifying questions about vague requirements. Default true.</summary>
-    [Id(2)] public bool AllowQuestions { get; init; } = true;
+    [Id(3)] public bool AllowQuestions { get; init; } = true;
 
     /// <summary>The longest requirements text accepted, in characters.</summary>
     public const int MaxRequirementsLength = 50_000;
+
+    /// <summary>The most documents one design may read.</summary>
+    public const int MaxDocuments = 10;
 }

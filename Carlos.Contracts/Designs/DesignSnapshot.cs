@@ -62,4 +62,7 @@ public sealed record DesignSnapshot
 
     /// <summary>The model provider that wrote the design (<c>builtin</c> or a deployment name).</summary>
     [Id(21)] public required string Model { get; init; }
+
+    /// <summary>The documents whose text the design read, in the order given.</summary>
+    [Id(25)] public IReadOnlyList<Guid> DocumentIds { get; init; } = [];
 }

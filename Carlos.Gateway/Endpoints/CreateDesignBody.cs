@@ -22,6 +22,8 @@ public sealed record CreateDesignBody
 
     /// <summary>False to design from the requirements as they stand, never stopping to ask questions.</summary>
     public bool? AllowQuestions { get; init; }
+    /// <summary>Uploaded documents whose text the design reads; each must be the caller's and completed.</summary>
+    public IReadOnlyList<Guid>? DocumentIds { get; init; }
 
     /// <summary>The largest budget accepted, in USD a month; anything above is a typo, not a budget.</summary>
     public const decimal MaxBudgetUsd = 100_000_000m;
@@ -62,6 +64,6 @@ public sealed record CreateDesignBody
             Strictness = Strictness ?? defaults.Strictness,
             MonthlyBudgetUsd = MonthlyBudgetUsd,
         };
-        return (new DesignRequest(Requirements, settings) { AllowQuestions = AllowQuestions ?? true }, null);
+        return (new DesignRequest(Requirements, settings, DocumentIds) { AllowQuestions = AllowQuestions ?? true }, null);
     }
 }

@@ -75,6 +75,11 @@ internal static class DesignEndpoints
         }
 
         var caller = http.GetCaller();
+        if (await DesignDocumentCheck.CheckAsync(grains, caller, request!.DocumentIds) is { } unusable)
+        {
+            return unusable;
+        }
+
         var (idempotency, badKey) = IdempotencyKeys.Find(http.Request, grains, caller, "designs");
         if (badKey is not null)
         {

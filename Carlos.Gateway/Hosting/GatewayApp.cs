@@ -38,6 +38,7 @@ public static class GatewayApp
         builder.Services.AddSingleton<AuditTrail>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<DesignEventStreamer>();
+        builder.Services.AddCarlosDocuments(builder.Configuration);
         builder.Services.AddHealthChecks().AddCheck<GatewayReadinessCheck>("cluster", tags: [HealthTags.Ready]);
 
         var app = builder.Build();
@@ -60,6 +61,7 @@ public static class GatewayApp
         tenants.MapDesigns();
         tenants.MapScenarios();
         tenants.MapRateLimits();
+        tenants.MapDocuments();
         return app;
     }
 }

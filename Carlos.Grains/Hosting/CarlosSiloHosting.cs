@@ -5,6 +5,8 @@ using Carlos.Grains.BuiltinModel;
 using Carlos.Grains.Catalog;
 using Carlos.Grains.Identity;
 using Carlos.Grains.Diagnostics;
+using Carlos.Grains.Documents;
+using Carlos.Grains.Documents.Extraction;
 using Carlos.Grains.Model;
 using Carlos.Grains.Workflow;
 using Microsoft.Extensions.Configuration;
@@ -78,6 +80,9 @@ public static class CarlosSiloHosting
             configuration.GetSection("Carlos:Tenants").Bind(o.Tenants);
         });
 
+        services.AddOptions<DocumentOptions>().Bind(configuration.GetSection(DocumentOptions.SectionName))
+            .ValidateDataAnnotations().ValidateOnStart();
+
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IdentitySeeds>();
         services.TryAddSingleton(_ => ServiceCatalog.LoadBundled());
@@ -103,6 +108,8 @@ public static class CarlosSiloHosting
             sp.GetRequiredService<IOptions<ModelOptions>>().Value.FallbackToBuiltin
                 ? sp.GetRequiredService<BuiltinChatModel>()
                 : null));
+        services.TryAddSingleton<DocumentExtractor>();
+        services.TryAddSingleton<DocumentMetrics>();
         return services;
     }
 

@@ -1,5 +1,6 @@
 using Carlos.Contracts.Designs;
 using Carlos.Contracts.Serialization;
+using Carlos.Grains.Documents;
 using Carlos.Grains.Model;
 
 namespace Carlos.Grains.Workflow;
@@ -66,7 +67,7 @@ internal sealed class DesignPipeline(
         var reviewed = role == AgentRole.Architect ? round - 1 : round;
         var context = new AgentContext
         {
-            Requirements = Requirements(request.Requirements),
+            Requirements = Requirements(UntrustedMaterial.Compose(request.Requirements, state.Documents)),
             Settings = request.Settings,
             Round = round,
             TenantId = state.Owner?.TenantId,

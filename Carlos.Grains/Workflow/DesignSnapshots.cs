@@ -43,6 +43,7 @@ internal static class DesignSnapshots
             Questions = state.Questions,
             Answers = state.Answers,
             AnswersDueBy = state.AnswersDueBy,
+            DocumentIds = state.Documents.Select(d => d.Id).ToList(),
         };
     }
 }

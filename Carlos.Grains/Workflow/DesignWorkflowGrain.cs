@@ -1,6 +1,7 @@
 using Carlos.Contracts.Designs;
 using Carlos.Contracts.Identity;
 using Carlos.Grains.Agents;
+using Carlos.Grains.Documents;
 using Carlos.Grains.Events;
 using Carlos.Grains.Hosting;
 using Microsoft.Extensions.Logging;
@@ -93,8 +94,10 @@ internal sealed partial class DesignWorkflowGrain(
             return new StartOutcome(new DesignSummary(Id, DesignStatus.Queued, time.GetUtcNow()), false) { Overloaded = true };
         }
 
+        var (documents, unusable) = await DesignDocuments.ResolveAsync(GrainFactory, caller, request.DocumentIds);
         var now = time.GetUtcNow();
         State.Owner = caller.AsOwner();
+        State.Documents = documents;
         State.Request = request;
         State.Status = DesignStatus.Running;
         State.CreatedAt = now;
@@ -107,6 +110,12 @@ internal sealed partial class DesignWorkflowGrain(
         {
             Status = DesignStatus.Running, DesignId = Id, Text = $"Design started with the {agents.ModelName} model.",
         });
+        if (unusable is not null)
+        {
+            await FinishAsync(DesignStatus.Failed, unusable);
+            return new StartOutcome(Summary(), Created: true);
+        }
+
         Launch();
         return new StartOutcome(Summary(), Created: true);
     }

@@ -2,6 +2,7 @@ using Carlos.Contracts.Designs;
 using Carlos.Contracts.Identity;
 using Carlos.Contracts.Reports;
 using Carlos.Grains.Agents;
+using Carlos.Grains.Documents;
 
 namespace Carlos.Grains.Workflow;
 
@@ -45,6 +46,9 @@ public sealed class DesignWorkflowState
     [Id(13)] public List<string> Answers { get; set; } = [];
 
     [Id(14)] public DateTimeOffset? AnswersDueBy { get; set; }
+
+    /// <summary>The text of the documents the request named, taken once at the start.</summary>
+    [Id(15)] public List<DesignDocumentText> Documents { get; set; } = [];
 }
 
 /// <summary>A finished step and what it produced.</summary>

@@ -117,7 +117,7 @@ public abstract class GatewayServer : IAsyncLifetime
     protected virtual ValueTask AfterStopAsync() => ValueTask.CompletedTask;
 
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         Client?.Dispose();
         if (_app is not null)

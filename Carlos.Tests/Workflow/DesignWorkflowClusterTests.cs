@@ -57,14 +57,18 @@ public sealed class DesignWorkflowClusterTests(TestClusterFixture fixture)
         await grain.StartAsync(caller, new DesignRequest("Functions with Cosmos DB", new DesignSettings()));
         await WaitForEndAsync(grain, caller);
 
+        // The terminal status is stored a moment before the terminal event: read until the log has it.
         var events = new List<DesignEvent>();
-        EventPage page;
-        do
+        using var cancel = new CancellationTokenSource(Timeout);
+        while (events.Count == 0 || !events[^1].IsTerminal)
         {
-            page = (await grain.GetEventsAsync(caller, events.Count, 100))!;
+            var page = (await grain.GetEventsAsync(caller, events.Count, 100))!;
             events.AddRange(page.Events);
+            if (page.Events.Count == 0)
+            {
+                await Task.Delay(20, cancel.Token);
+            }
         }
-        while (page.Events.Count > 0);
 
         Assert.Equal(Enumerable.Range(1, events.Count).Select(i => (long)i), events.Select(e => e.Sequence));
         Assert.Equal(DesignEventType.DesignStarted, events[0].Type);
