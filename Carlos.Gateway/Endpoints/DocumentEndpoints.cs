@@ -1,6 +1,10 @@
 using Carlos.Contracts.Documents;
+using Carlos.Contracts.Idempotency;
+using Carlos.Contracts.RateLimits;
+using Carlos.Contracts.Serialization;
 using Carlos.Gateway.Http;
 using Carlos.Gateway.Identity;
+using Carlos.Gateway.RateLimiting;
 using Carlos.Gateway.Streaming;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -24,12 +28,15 @@ internal static class DocumentEndpoints
         var documents = v1.MapGroup("/documents").WithTags("Documents");
 
         documents.MapPost("/", UploadAsync)
+            .ChargedAs(RateLimitClasses.Upload)
             .WithName("UploadDocument")
             .WithSummary("Stores one file (multipart form field 'file') and extracts its text in the background.")
             .Produces<DocumentAccepted>(StatusCodes.Status202Accepted)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .DisableAntiforgery();
 
         documents.MapGet("/", ListAsync).WithName("ListDocuments").WithSummary("Lists the caller's documents.");
@@ -48,10 +55,59 @@ internal static class DocumentEndpoints
         return v1;
     }
 
-    private static Task<IResult> UploadAsync(HttpContext http, IGrainFactory grains,
-        IOptions<DocumentUploadOptions> options, CancellationToken cancellationToken) =>
-        new DocumentUpload(grains, options.Value.MaxUploadBytes)
-            .RunAsync(http.Request, http.GetCaller(), cancellationToken);
+    /// <summary>
+    /// Uploads with an <c>Idempotency-Key</c> are answered once: a retry gets the first 202 again and stores nothing.
+    /// The upload is streamed, so its fingerprint is the request's declared length and media type, not a hash of
+    /// the file.
+    /// </summary>
+    private static async Task<IResult> UploadAsync(HttpContext http, IGrainFactory grains,
+        IOptions<DocumentUploadOptions> options, CancellationToken cancellationToken)
+    {
+        var caller = http.GetCaller();
+        var (idempotency, badKey) = IdempotencyKeys.Find(http.Request, grains, caller, "documents");
+        if (badKey is not null)
+        {
+            return badKey;
+        }
+
+        if (idempotency is not null)
+        {
+            // The multipart boundary differs between retries, so only the media type takes part.
+            var mediaType = Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var type)
+                ? type.MediaType.Value : http.Request.ContentType;
+            var claim = await idempotency.ClaimAsync($"{http.Request.ContentLength}|{mediaType}");
+            switch (claim.State)
+            {
+                case IdempotencyState.Completed:
+                    http.RefundQuota();
+                    http.Response.Headers["Idempotent-Replayed"] = "true";
+                    http.Response.Headers.Location = claim.Response!.Location;
+                    return TypedResults.Content(claim.Response.Body, "application/json", System.Text.Encoding.UTF8,
+                        claim.Response.StatusCode);
+                case IdempotencyState.InProgress:
+                    http.RefundQuota();
+                    return Problems.Conflict("An upload with this Idempotency-Key is still being received; retry shortly.");
+                case IdempotencyState.Mismatch:
+                    return Problems.IdempotencyMismatch();
+            }
+        }
+
+        var result = await new DocumentUpload(grains, options.Value.MaxUploadBytes).RunAsync(http.Request, caller, cancellationToken);
+        if (idempotency is not null)
+        {
+            if (result is Accepted<DocumentAccepted> { Value: { } accepted } first)
+            {
+                await idempotency.CompleteAsync(new IdempotentResponse(StatusCodes.Status202Accepted, first.Location,
+                    System.Text.Json.JsonSerializer.Serialize(accepted, CarlosJson.Options), accepted.Id));
+            }
+            else
+            {
+                await idempotency.AbandonAsync();
+            }
+        }
+
+        return result;
+    }
 
     private static async Task<Ok<IReadOnlyList<DocumentSnapshot>>> ListAsync(HttpContext http, IGrainFactory grains)
     {

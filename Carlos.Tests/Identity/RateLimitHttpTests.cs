@@ -161,3 +161,40 @@ public sealed class RateLimitHttpTests(FastGateway gateway)
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
     }
 }
+
+[Collection(FastGatewayCollection.Name)]
+public sealed class UploadQuotaTests(FastGateway gateway)
+{
+    private static MultipartFormDataContent TextFile(string text)
+    {
+        var form = new MultipartFormDataContent();
+        form.Add(new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(text)), "file", "notes.txt");
+        return form;
+    }
+
+    [Fact]
+    public async Task Uploads_are_charged_to_the_upload_quota_and_an_idempotent_retry_stores_one_document_charged_once()
+    {
+        using var client = gateway.CreateClient(await gateway.NewTenantKeyAsync($"t-{Guid.NewGuid():N}"[..20], plan: "tight"));
+        var key = Guid.NewGuid().ToString();
+        var ids = new List<string>();
+        for (var i = 0; i < 2; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/documents") { Content = TextFile("AKS with PostgreSQL") };
+            request.Headers.Add("Idempotency-Key", key);
+            using var response = await client.SendAsync(request);
+            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+            ids.Add(JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString()!);
+        }
+
+        using var second = await client.PostAsync("/v1/documents", TextFile("Another file"));
+        using var third = await client.PostAsync("/v1/documents", TextFile("One too many"));
+        var listed = JsonDocument.Parse(await client.GetStringAsync("/v1/documents")).RootElement;
+
+        Assert.Single(ids.Distinct());
+        Assert.Equal(HttpStatusCode.Accepted, second.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, third.StatusCode);
+        Assert.Equal("\"upload\";q=2;w=3600", third.Headers.GetValues("RateLimit-Policy").Single());
+        Assert.Equal(2, listed.GetArrayLength());
+    }
+}

@@ -34,6 +34,10 @@ public abstract class GatewayServer : IAsyncLifetime
             // Shared fixtures make many designs; the quota tests use tenants on a tight plan instead.
             ["Carlos:RateLimits:design:PermitLimit"] = "100000",
             ["Carlos:RateLimits:design:Window"] = "01:00:00",
+            ["Carlos:RateLimits:upload:PermitLimit"] = "100000",
+            ["Carlos:RateLimits:upload:Window"] = "01:00:00",
+            ["Carlos:Plans:tight:RateLimits:upload:PermitLimit"] = "2",
+            ["Carlos:Plans:tight:RateLimits:upload:Window"] = "01:00:00",
             ["Carlos:Auth:FailedAttemptsPerMinute"] = "100000",
             ["Carlos:Plans:tight:RateLimits:design:PermitLimit"] = "3",
             ["Carlos:Plans:tight:RateLimits:design:Window"] = "01:00:00",
