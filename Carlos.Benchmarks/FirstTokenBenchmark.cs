@@ -24,6 +24,8 @@ namespace Carlos.Benchmarks;
 /// </summary>
 internal static class FirstTokenBenchmark
 {
+    private static readonly string DevelopmentKey = Carlos.Contracts.Identity.ApiKeys.Generate().Key;
+
     private const string Requirements =
         "AKS cluster with monitoring, a PostgreSQL database, Redis cache and blob storage for uploads";
 
@@ -39,6 +41,8 @@ internal static class FirstTokenBenchmark
             ["Carlos:Cluster:SiloPort"] = FreePort(),
             ["Carlos:Cluster:GatewayPort"] = FreePort(),
             ["Logging:LogLevel:Default"] = "Warning",
+            ["Carlos:Development:ApiKey"] = DevelopmentKey,
+            ["Carlos:RateLimits:design:PermitLimit"] = "100000",
         };
         if (tokensPerSecond is { } pace)
         {
@@ -59,6 +63,7 @@ internal static class FirstTokenBenchmark
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!
             .Addresses.First();
         using var http = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromMinutes(5) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", DevelopmentKey);
 
         var model = azureChunkDelay is { } chunk
             ? $"azure-openai test server over HTTP, a chunk every {chunk.TotalMilliseconds} ms"

@@ -3,10 +3,16 @@ using Carlos.Benchmarks;
 
 // dotnet run -c Release --project Carlos.Benchmarks -- first-token [--designs N] [--tokens-per-second N]
 //     [--azure-chunk-ms N]
+// dotnet run -c Release --project Carlos.Benchmarks -- auth-latency [--concurrency N] [--seconds N]
+if (args is ["auth-latency", ..])
+{
+    return await AuthLatencyBenchmark.RunAsync(Option("--concurrency") ?? 8, TimeSpan.FromSeconds(Option("--seconds") ?? 10));
+}
+
 if (args.Length == 0 || args[0] != "first-token")
 {
-    Console.Error.WriteLine(
-        "usage: Carlos.Benchmarks first-token [--designs N] [--tokens-per-second N] [--azure-chunk-ms N]");
+    Console.Error.WriteLine("usage: Carlos.Benchmarks first-token [--designs N] [--tokens-per-second N] [--azure-chunk-ms N]\n" +
+        "       Carlos.Benchmarks auth-latency [--concurrency N] [--seconds N]");
     return 2;
 }
 

@@ -2,14 +2,17 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Carlos.Gateway.RateLimiting;
 
-/// <summary>One class's quota: <see cref="PermitLimit"/> requests per user in any sliding <see cref="Window"/>.</summary>
+/// <summary>
+/// One class's quota: <see cref="PermitLimit"/> requests per user in any sliding <see cref="Window"/>. Either may be
+/// left out; it then comes from the default for the class.
+/// </summary>
 public sealed class RateLimitSetting
 {
-    [Range(1, 1_000_000)]
-    public int PermitLimit { get; set; }
+    [Range(1, 100_000_000)]
+    public int? PermitLimit { get; set; }
 
     [Range(typeof(TimeSpan), "00:00:01", "31.00:00:00")]
-    public TimeSpan Window { get; set; }
+    public TimeSpan? Window { get; set; }
 }
 
 /// <summary>A plan's overrides of the default quotas (<c>Carlos:Plans:{plan}</c>).</summary>

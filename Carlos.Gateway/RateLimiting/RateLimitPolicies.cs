@@ -29,12 +29,16 @@ internal sealed class RateLimitPolicies
 
     public bool IsKnownPlan(string plan) => plan == "default" || _options.Plans.ContainsKey(plan);
 
+    /// <summary>The plan's setting, else the configured default, else the built-in default, field by field.</summary>
     public RateLimitPolicy For(string plan, string endpointClass)
     {
-        var setting = _options.Plans.TryGetValue(plan, out var overrides) && overrides.RateLimits.TryGetValue(endpointClass, out var p)
-            ? p
-            : _options.Defaults.TryGetValue(endpointClass, out var d) ? d : BuiltIn[endpointClass];
-        return new RateLimitPolicy(endpointClass, setting.PermitLimit, setting.Window);
+        var planned = _options.Plans.TryGetValue(plan, out var overrides)
+            ? overrides.RateLimits.GetValueOrDefault(endpointClass) : null;
+        var configured = _options.Defaults.GetValueOrDefault(endpointClass);
+        var builtIn = BuiltIn[endpointClass];
+        return new RateLimitPolicy(endpointClass,
+            planned?.PermitLimit ?? configured?.PermitLimit ?? builtIn.PermitLimit!.Value,
+            planned?.Window ?? configured?.Window ?? builtIn.Window!.Value);
     }
 
     private static void Validate(string section, Dictionary<string, RateLimitSetting> settings)

@@ -4,9 +4,10 @@ using Carlos.Grains.Hosting;
 namespace Carlos.Grains.RateLimits;
 
 /// <summary>
-/// A sliding-window log: a request is admitted when fewer than the limit were admitted in the last window. Each
-/// admission is stored before the answer, so neither a restart nor a move of the grain admits more than the limit;
-/// rejections write nothing.
+/// A sliding window counted in whole seconds: a request is admitted when fewer than the limit were admitted in the
+/// current second and the window's other seconds before it. The state holds at most one count per second of the
+/// window, whatever the limit. Each admission is stored before the answer, so neither a restart nor a move of the
+/// grain admits more than the limit; rejections write nothing.
 /// </summary>
 [GrainType("carlos.rate-limit")]
 internal sealed class RateLimitGrain(
@@ -17,23 +18,45 @@ internal sealed class RateLimitGrain(
     public async Task<RateLimitDecision> TryAcquireAsync(RateLimitPolicy policy)
     {
         var now = time.GetUtcNow();
-        var admissions = Prune(policy, now);
-        if (admissions.Count >= policy.PermitLimit)
+        var seconds = Prune(policy, now);
+        if (seconds.Sum(s => s.Count) >= policy.PermitLimit)
         {
             return Decision(policy, now, admittedAt: null);
         }
 
-        admissions.Add(now.UtcTicks);
+        var second = now.ToUnixTimeSeconds();
+        if (seconds.Count > 0 && seconds[^1].Second == second)
+        {
+            seconds[^1] = seconds[^1] with { Count = seconds[^1].Count + 1 };
+        }
+        else
+        {
+            seconds.Add(new SecondCount(second, 1));
+        }
+
         await store.WriteStateAsync();
         return Decision(policy, now, now);
     }
 
     public async Task RefundAsync(DateTimeOffset admittedAt)
     {
-        if (store.State.Admissions.Remove(admittedAt.UtcTicks))
+        var seconds = store.State.Seconds;
+        var index = seconds.FindIndex(s => s.Second == admittedAt.ToUnixTimeSeconds());
+        if (index < 0)
         {
-            await store.WriteStateAsync();
+            return;
         }
+
+        if (seconds[index].Count > 1)
+        {
+            seconds[index] = seconds[index] with { Count = seconds[index].Count - 1 };
+        }
+        else
+        {
+            seconds.RemoveAt(index);
+        }
+
+        await store.WriteStateAsync();
     }
 
     public Task<RateLimitDecision> PeekAsync(RateLimitPolicy policy)
@@ -43,20 +66,24 @@ internal sealed class RateLimitGrain(
         return Task.FromResult(Decision(policy, now, admittedAt: null));
     }
 
-    private List<long> Prune(RateLimitPolicy policy, DateTimeOffset now)
+    private List<SecondCount> Prune(RateLimitPolicy policy, DateTimeOffset now)
     {
-        var admissions = store.State.Admissions;
-        var cutoff = (now - policy.Window).UtcTicks;
-        var expired = admissions.FindIndex(t => t > cutoff);
-        admissions.RemoveRange(0, expired < 0 ? admissions.Count : expired);
-        return admissions;
+        var seconds = store.State.Seconds;
+        var oldestKept = now.ToUnixTimeSeconds() - WindowSeconds(policy) + 1;
+        var first = seconds.FindIndex(s => s.Second >= oldestKept);
+        seconds.RemoveRange(0, first < 0 ? seconds.Count : first);
+        return seconds;
     }
 
     private RateLimitDecision Decision(RateLimitPolicy policy, DateTimeOffset now, DateTimeOffset? admittedAt)
     {
-        var admissions = store.State.Admissions;
-        var remaining = Math.Max(0, policy.PermitLimit - admissions.Count);
-        var reset = admissions.Count == 0 ? now : new DateTimeOffset(admissions[0], TimeSpan.Zero) + policy.Window;
+        var seconds = store.State.Seconds;
+        var remaining = Math.Max(0, policy.PermitLimit - seconds.Sum(s => s.Count));
+        var reset = seconds.Count == 0
+            ? now
+            : DateTimeOffset.FromUnixTimeSeconds(seconds[0].Second + WindowSeconds(policy));
         return new RateLimitDecision(admittedAt is not null, policy, remaining, reset, admittedAt);
     }
+
+    private static long WindowSeconds(RateLimitPolicy policy) => Math.Max(1, (long)Math.Ceiling(policy.Window.TotalSeconds));
 }

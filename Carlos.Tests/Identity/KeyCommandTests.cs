@@ -48,3 +48,40 @@ public sealed class KeyCommandTests
         Assert.Contains("Carlos:Auth:Pepper", error.ToString(), StringComparison.Ordinal);
     }
 }
+
+public sealed class RateLimitPolicyTests
+{
+    private static Carlos.Gateway.RateLimiting.RateLimitPolicies Policies(Dictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var options = new Carlos.Gateway.RateLimiting.RateLimitOptions();
+        configuration.GetSection("Carlos:RateLimits").Bind(options.Defaults);
+        configuration.GetSection("Carlos:Plans").Bind(options.Plans);
+        return new Carlos.Gateway.RateLimiting.RateLimitPolicies(Microsoft.Extensions.Options.Options.Create(options));
+    }
+
+    [Fact]
+    public void A_setting_given_alone_keeps_the_other_from_the_default()
+    {
+        var policies = Policies(new()
+        {
+            ["Carlos:RateLimits:design:PermitLimit"] = "20",
+            ["Carlos:Plans:team:RateLimits:design:Window"] = "00:30:00",
+        });
+
+        Assert.Equal(new Carlos.Contracts.RateLimits.RateLimitPolicy("design", 20, TimeSpan.FromHours(1)), policies.For("default", "design"));
+        Assert.Equal(new Carlos.Contracts.RateLimits.RateLimitPolicy("design", 20, TimeSpan.FromMinutes(30)), policies.For("team", "design"));
+        Assert.Equal(new Carlos.Contracts.RateLimits.RateLimitPolicy("read", 600, TimeSpan.FromMinutes(1)), policies.For("team", "read"));
+    }
+
+    [Theory]
+    [InlineData("Carlos:RateLimits:desgn:PermitLimit", "5", "Carlos:RateLimits:desgn")]
+    [InlineData("Carlos:RateLimits:design:PermitLimit", "0", "Carlos:RateLimits:design")]
+    [InlineData("Carlos:Plans:team:RateLimits:read:Window", "00:00:00", "Carlos:Plans:team:RateLimits:read")]
+    public void A_wrong_quota_setting_stops_start_up_naming_its_key(string key, string value, string named)
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => Policies(new() { [key] = value }));
+
+        Assert.Contains(named, error.Message, StringComparison.Ordinal);
+    }
+}

@@ -115,7 +115,7 @@ public sealed class RateLimitHttpTests(FastGateway gateway)
         var byClass = limits.EnumerateArray().ToDictionary(e => e.GetProperty("endpoint").GetString()!);
         Assert.Equal(["custom_agent", "design", "read", "upload"], byClass.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(3, byClass["design"].GetProperty("limit").GetInt32());
-        Assert.Equal(30, byClass["upload"].GetProperty("limit").GetInt32());
+        Assert.Equal(2, byClass["upload"].GetProperty("limit").GetInt32());
         Assert.Equal(20, byClass["custom_agent"].GetProperty("limit").GetInt32());
     }
 

@@ -1,0 +1,118 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.Json;
+using Carlos.Contracts.Identity;
+using Carlos.Gateway.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Carlos.Benchmarks;
+
+/// <summary>
+/// The cost of identity and quotas on a read: the same gateway, the same load, once on a bare endpoint
+/// (<c>/healthz</c>) and once on an authenticated, rate-limited read of a design (<c>GET /v1/designs/{id}</c>: key
+/// check in its grain, quota in its grain, the design from its grain). Prints the latency percentiles side by side.
+/// The read quota is raised for the run, since the point is what checking costs, not being refused.
+/// </summary>
+internal static class AuthLatencyBenchmark
+{
+    public static async Task<int> RunAsync(int concurrency, TimeSpan duration)
+    {
+        var key = ApiKeys.Generate().Key;
+        await using var app = GatewayApp.Build([], builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Urls"] = "http://127.0.0.1:0",
+                ["Carlos:Cluster:SiloPort"] = FreePort(),
+                ["Carlos:Cluster:GatewayPort"] = FreePort(),
+                ["Carlos:Development:ApiKey"] = key,
+                ["Carlos:RateLimits:read:PermitLimit"] = "100000000",
+                ["Logging:LogLevel:Default"] = "Warning",
+            });
+            builder.Logging.ClearProviders();
+        });
+        await app.StartAsync();
+        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        using var http = new HttpClient { BaseAddress = address };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+
+        using var created = await http.PostAsync("/v1/designs",
+            new StringContent("""{"requirements":"App Service web app with Azure SQL"}""", System.Text.Encoding.UTF8, "application/json"));
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+
+        Console.WriteLine($"auth-latency benchmark: {concurrency} concurrent clients, {duration.TotalSeconds:0} s per endpoint, " +
+            $"{Environment.ProcessorCount} cores, embedded silo, loopback HTTP/1.1");
+        await MeasureAsync(http, "/healthz", concurrency, TimeSpan.FromSeconds(2)); // warm-up
+        await MeasureAsync(http, $"/v1/designs/{id}", concurrency, TimeSpan.FromSeconds(2));
+        var bare = await MeasureAsync(http, "/healthz", concurrency, duration);
+        var read = await MeasureAsync(http, $"/v1/designs/{id}", concurrency, duration);
+
+        Console.WriteLine("endpoint                      requests  req/s      p50_ms  p90_ms  p99_ms  errors");
+        Print("bare GET /healthz", bare, duration);
+        Print("authenticated GET design", read, duration);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"auth-latency: p99 ratio={read.P(0.99) / bare.P(0.99):0.00} authenticated_p99={read.P(0.99):0.00}ms bare_p99={bare.P(0.99):0.00}ms"));
+        await app.StopAsync();
+        return 0;
+    }
+
+    private static async Task<Samples> MeasureAsync(HttpClient http, string path, int concurrency, TimeSpan duration)
+    {
+        var samples = new Samples();
+        var until = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+        {
+            while (Stopwatch.GetTimestamp() < until)
+            {
+                var start = Stopwatch.GetTimestamp();
+                using var response = await http.GetAsync(path);
+                await response.Content.LoadIntoBufferAsync();
+                samples.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds, response.IsSuccessStatusCode);
+            }
+        }));
+        return samples;
+    }
+
+    private static void Print(string name, Samples s, TimeSpan duration) =>
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{name,-28}  {s.Count,8}  {s.Count / duration.TotalSeconds,8:0}  {s.P(0.5),6:0.00}  {s.P(0.9),6:0.00}  {s.P(0.99),6:0.00}  {s.Errors,6}"));
+
+    private static string FreePort()
+    {
+        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port.ToString(CultureInfo.InvariantCulture);
+    }
+
+    private sealed class Samples
+    {
+        private readonly List<double> _ms = [];
+        private readonly Lock _lock = new();
+
+        public int Count => _ms.Count;
+
+        public int Errors { get; private set; }
+
+        public void Add(double ms, bool ok)
+        {
+            lock (_lock)
+            {
+                _ms.Add(ms);
+                Errors += ok ? 0 : 1;
+            }
+        }
+
+        public double P(double quantile)
+        {
+            var sorted = _ms.Order().ToList();
+            return sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)(quantile * sorted.Count))];
+        }
+    }
+}
