@@ -128,4 +128,29 @@ public sealed class DesignApiTests(FastGateway gateway)
         Assert.Contains("/v1/designs/{id}/events", json, StringComparison.Ordinal);
         Assert.Contains("/v1/scenarios", json, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Questions_are_answered_over_http_and_bad_answers_are_400()
+    {
+        using var created = await gateway.Client.PostAsync("/v1/designs", GatewayServer.Json("""{"requirements":"Something for our team"}"""));
+        var id = (await created.Content.ReadFromJsonAsync<DesignSummary>(CarlosJson.Options))!.Id;
+        DesignSnapshot design;
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        do
+        {
+            design = (await gateway.Client.GetFromJsonAsync<DesignSnapshot>($"/v1/designs/{id}", CarlosJson.Options, cancel.Token))!;
+        }
+        while (design.Status == DesignStatus.Running && await Task.Delay(50, cancel.Token).ContinueWith(_ => true));
+
+        using var empty = await gateway.Client.PostAsync($"/v1/designs/{id}/answers", GatewayServer.Json("""{"answers":[]}"""));
+        using var accepted = await gateway.Client.PostAsync($"/v1/designs/{id}/answers",
+            GatewayServer.Json("""{"answers":["A public web shop on App Service with Azure SQL"]}"""));
+        using var again = await gateway.Client.PostAsync($"/v1/designs/{id}/answers", GatewayServer.Json("""{"answers":["more"]}"""));
+
+        Assert.Equal(DesignStatus.AwaitingAnswers, design.Status);
+        Assert.NotEmpty(design.Questions);
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+    }
 }
