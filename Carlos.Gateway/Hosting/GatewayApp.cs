@@ -62,6 +62,7 @@ public static class GatewayApp
         tenants.MapScenarios();
         tenants.MapRateLimits();
         tenants.MapDocuments();
+        tenants.MapUsage();
         return app;
     }
 }

@@ -27,4 +27,8 @@ internal sealed partial class DesignWorkflowGrain
     [LoggerMessage(EventId = 2006, Level = LogLevel.Warning,
         Message = "Storing design {DesignId} failed; the design pauses and retries in {Delay}")]
     private static partial void LogStorageRetry(ILogger logger, Exception exception, Guid designId, TimeSpan delay);
+
+    [LoggerMessage(EventId = 2007, Level = LogLevel.Warning,
+        Message = "Design {DesignId}: {Tokens} tokens could not be added to the tenant's usage")]
+    private static partial void LogUsageNotRecorded(ILogger logger, Exception exception, Guid designId, long tokens);
 }

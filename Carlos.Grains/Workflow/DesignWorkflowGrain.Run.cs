@@ -149,6 +149,7 @@ internal sealed partial class DesignWorkflowGrain
         State.ActiveSteps.Remove(step);
         State.Usage = State.Usage.Add(result.Usage);
         await PersistAsync();
+        await RecordTenantUsageAsync(result.Usage);
 
         Append(DesignEventType.AgentCompleted, e => e with { Agent = agent, Step = step, Round = round, Output = result.Text });
         if (result.Degraded)
@@ -168,6 +169,27 @@ internal sealed partial class DesignWorkflowGrain
         }
 
         return record;
+    }
+
+    /// <summary>
+    /// Adds a step's tokens to the tenant's totals. The design's own record is already stored; a failure here costs
+    /// the tenant view those tokens, which is logged rather than failing the design.
+    /// </summary>
+    private async Task RecordTenantUsageAsync(Contracts.Reports.TokenUsage usage)
+    {
+        if (usage.TotalTokens == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await GrainFactory.GetGrain<Contracts.Usage.ITenantUsageGrain>(State.Owner!.TenantId).AddAsync(usage);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogUsageNotRecorded(logger, ex, Id, usage.TotalTokens);
+        }
     }
 
     private async Task AwaitAnswersAsync()

@@ -153,4 +153,24 @@ public sealed class DesignApiTests(FastGateway gateway)
         Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
     }
+
+    [Fact]
+    public async Task A_tenants_usage_adds_up_its_designs_tokens_and_no_other_tenants()
+    {
+        using var alice = gateway.CreateClient(await gateway.NewTenantKeyAsync($"u-{Guid.NewGuid():N}"[..20]));
+        using var other = gateway.CreateClient(await gateway.NewTenantKeyAsync($"u-{Guid.NewGuid():N}"[..20]));
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var request = new HttpRequestMessage(HttpMethod.Post, "/v1/designs") { Content = GatewayServer.Json(AksRequest) };
+        request.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("text/event-stream"));
+        using var stream = await alice.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancel.Token);
+        var events = await SseClient.ReadDesignEventsAsync(stream, cancel.Token);
+        var design = await alice.GetFromJsonAsync<DesignSnapshot>($"/v1/designs/{events[0].DesignId}", CarlosJson.Options);
+
+        var usage = JsonDocument.Parse(await alice.GetStringAsync("/v1/usage")).RootElement;
+        var none = JsonDocument.Parse(await other.GetStringAsync("/v1/usage")).RootElement;
+
+        Assert.Equal(design!.Usage.PromptTokens, usage.GetProperty("total").GetProperty("promptTokens").GetInt64());
+        Assert.Equal(design.Usage.CompletionTokens, usage.GetProperty("today").GetProperty("completionTokens").GetInt64());
+        Assert.Equal(0, none.GetProperty("total").GetProperty("promptTokens").GetInt64());
+    }
 }
