@@ -42,7 +42,8 @@ internal sealed partial class ProblemExceptionHandler(
     }
 
     /// <summary>
-    /// True for failures a retry can fix: the cluster or its storage (Redis) is unreachable. Storage errors cross the
+    /// True for failures a retry can fix: the cluster or its storage (Redis) is unreachable, or a write raced one
+    /// that an outage delayed (Orleans then drops the activation, so the retry reads fresh state). Storage errors cross the
     /// grain boundary as the provider's own types or, when the caller cannot load those, wrapped with their name.
     /// </summary>
     internal static bool IsOutage(Exception exception)
@@ -52,6 +53,7 @@ internal sealed partial class ProblemExceptionHandler(
             var name = e is WrappedException wrapped ? wrapped.OriginalExceptionType : e.GetType().FullName;
             if (e is SiloUnavailableException or OrleansMessageRejectionException or GatewayTooBusyException
                     or TimeoutException or StackExchange.Redis.RedisException
+                    or Orleans.Storage.InconsistentStateException
                 || name?.Contains("Redis", StringComparison.Ordinal) == true)
             {
                 return true;

@@ -299,6 +299,14 @@ internal sealed partial class DesignWorkflowGrain
                 await WriteAsync();
                 return;
             }
+            catch (Orleans.Storage.InconsistentStateException) when (!_lifetime.IsCancellationRequested)
+            {
+                // A write that timed out during an outage may have landed after all, moving the stored ETag on.
+                // This activation holds the newest state, so take the stored ETag and write ours over it.
+                var mine = store.State;
+                await store.ReadStateAsync();
+                store.State = mine;
+            }
             catch (Exception ex) when (ex is not OperationCanceledException && !_lifetime.IsCancellationRequested)
             {
                 LogStorageRetry(logger, ex, Id, delay);
