@@ -5,6 +5,7 @@ using Carlos.Gateway.Identity;
 using Carlos.Gateway.RateLimiting;
 using Carlos.Gateway.Streaming;
 using Carlos.Grains.Hosting;
+using Carlos.Telemetry;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace Carlos.Gateway.Hosting;
@@ -18,6 +19,7 @@ public static class GatewayApp
         configure?.Invoke(builder);
 
         builder.AddCarlosCluster();
+        builder.AddCarlosTelemetry("carlos-gateway").AddCarlosShutdown();
 
         builder.Services.ConfigureHttpJsonOptions(o => CarlosJson.Configure(o.SerializerOptions));
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.ApplyStableType);
@@ -38,6 +40,7 @@ public static class GatewayApp
         builder.Services.AddSingleton<AuditTrail>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<DesignEventStreamer>();
+        builder.Services.AddSingleton<GatewayDrain>();
         builder.Services.AddHealthChecks().AddCheck<GatewayReadinessCheck>("cluster", tags: [HealthTags.Ready]);
 
         var app = builder.Build();
@@ -49,11 +52,12 @@ public static class GatewayApp
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = c => c.Tags.Contains(HealthTags.Ready) });
         app.MapOpenApi();
+        app.MapCarlosTelemetry().MapCarlosDashboard();
 
         var v1 = app.MapGroup("/v1");
         v1.MapAdmin();
 
-        var tenants = v1.MapGroup("").AddEndpointFilter<ApiKeyFilter>().AddEndpointFilter<RateLimitFilter>()
+        var tenants = v1.MapGroup("").AddEndpointFilter<DrainFilter>().AddEndpointFilter<ApiKeyFilter>().AddEndpointFilter<RateLimitFilter>()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Carlos.Contracts.Reports;
 using Carlos.Contracts.Serialization;
 using Carlos.Grains.Model;
+using Carlos.Telemetry;
 
 namespace Carlos.Grains.Agents;
 
@@ -48,6 +49,7 @@ internal sealed class DesignAgents(IChatModel model, CostEstimator costs)
     {
         var text = new StringBuilder();
         var usage = TokenUsage.Zero;
+        using var call = CarlosTracing.StartModelCall(model.Name, CarlosJson.WireName(request.Role));
         await foreach (var chunk in model.StreamAsync(request, cancellationToken))
         {
             if (chunk.Text is { Length: > 0 } piece)

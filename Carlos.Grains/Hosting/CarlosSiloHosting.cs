@@ -50,6 +50,12 @@ public static class CarlosSiloHosting
                 .UseInMemoryReminderService();
         }
 
+        if (KubernetesDetection.InCluster)
+        {
+            silo.UseKubernetesHosting();
+        }
+
+        silo.AddActivityPropagation().AddCarlosDashboard(configuration);
         silo.Services.AddCarlosGrainServices(configuration);
         silo.Services.Configure<IdentityOptions>(o => o.DevelopmentEnabled = developmentIdentity);
         return silo;

@@ -4,6 +4,7 @@ using Carlos.Grains.Agents;
 using Carlos.Grains.Events;
 using Carlos.Grains.Hosting;
 using Carlos.Grains.Model;
+using Carlos.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Utilities;
@@ -81,6 +82,7 @@ internal sealed partial class DesignWorkflowGrain(
         await this.RegisterOrUpdateReminder(ResumeReminder, ResumePeriod, ResumePeriod);
 
         LogStarted(logger, this.GetPrimaryKey(), caller.TenantId, request.Settings.Scenario);
+        CarlosMetrics.DesignStarted(request.Settings.Scenario);
         Append(new DesignEvent
         {
             Sequence = 0, Type = DesignEventType.DesignStarted, At = now, Status = DesignStatus.Running,
@@ -188,6 +190,7 @@ internal sealed partial class DesignWorkflowGrain(
     private async Task RunAsync(CancellationToken cancellationToken)
     {
         var pipeline = new DesignPipeline(State, options.Value.RevisionRounds, RunStepAsync);
+        CarlosMetrics.DesignsRunning.Add(1);
         try
         {
             var outcome = await pipeline.RunAsync(cancellationToken);
@@ -208,6 +211,7 @@ internal sealed partial class DesignWorkflowGrain(
         finally
         {
             _run = null;
+            CarlosMetrics.DesignsRunning.Add(-1);
         }
     }
 
@@ -217,6 +221,7 @@ internal sealed partial class DesignWorkflowGrain(
         var step = DesignPipeline.StepId(role, round);
         var agent = Contracts.Serialization.CarlosJson.WireName(role);
         var started = time.GetUtcNow();
+        using var span = CarlosTracing.StartStep(this.GetPrimaryKey(), step, agent);
         State.ActiveSteps.Add(step);
         await WriteAsync();
         Append(new DesignEvent
@@ -237,6 +242,9 @@ internal sealed partial class DesignWorkflowGrain(
         State.ActiveSteps.Remove(step);
         State.Usage = State.Usage.Add(result.Usage);
         await WriteAsync();
+        CarlosMetrics.StepFinished(agent, outcome.CompletedAt - started);
+        CarlosMetrics.TokensSpent(
+            State.Model, State.Owner!.TenantId, result.Usage.PromptTokens, result.Usage.CompletionTokens);
 
         Append(new DesignEvent
         {
@@ -281,6 +289,7 @@ internal sealed partial class DesignWorkflowGrain(
         await _journal.FlushAsync();
         await UnregisterResumeAsync();
         LogFinished(logger, this.GetPrimaryKey(), status, State.Usage.TotalTokens);
+        CarlosMetrics.DesignFinished(Contracts.Serialization.CarlosJson.WireName(status));
     }
 
     private static DesignEventType TerminalEvent(DesignStatus status) => status switch

@@ -76,12 +76,21 @@ public abstract class GatewayServer : IAsyncLifetime
     public IEnumerable<Microsoft.AspNetCore.Http.Endpoint> Endpoints =>
         _app!.Services.GetRequiredService<Microsoft.AspNetCore.Routing.EndpointDataSource>().Endpoints;
 
+    /// <summary>The gateway's services, for tests that act on the host (its lifetime, its telemetry).</summary>
+    public IServiceProvider Services => _app!.Services;
+
+    /// <summary>Lets a fixture add to the host before it is built.</summary>
+    protected virtual void Configure(WebApplicationBuilder builder)
+    {
+    }
+
     public async Task InitializeAsync()
     {
         _app = GatewayApp.Build(["--environment", "Development"], builder =>
         {
             builder.Configuration.AddInMemoryCollection(Settings);
             builder.Logging.AddProvider(Logs);
+            Configure(builder);
         });
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -1,0 +1,12 @@
+namespace Carlos.Grains.Hosting;
+
+/// <summary>
+/// Whether this process runs in a Kubernetes pod. Orleans' Kubernetes hosting needs the cluster's API, and outside
+/// one it retries, then stops the silo; so it is turned on only where the kubelet has set its service variable.
+/// </summary>
+public static class KubernetesDetection
+{
+    public const string ServiceHostVariable = "KUBERNETES_SERVICE_HOST";
+
+    public static bool InCluster => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable(ServiceHostVariable));
+}

@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace Carlos.Telemetry;
+
+/// <summary>
+/// Every instrument Carlos records, on one meter named <c>Carlos</c>. Instrument names sit under <c>carlos.</c>
+/// (Prometheus shows <c>carlos_...</c>) and each has a unit. Adding an instrument is one field here; callers record
+/// through the small methods below, one line at the place that counts.
+/// </summary>
+public static class CarlosMetrics
+{
+    public const string MeterName = "Carlos";
+
+    public const string DesignsStartedName = "carlos.designs.started";
+    public const string DesignsFinishedName = "carlos.designs.finished";
+    public const string DesignsRunningName = "carlos.designs.running";
+    public const string StepDurationName = "carlos.step.duration";
+    public const string ModelCallDurationName = "carlos.model.call.duration";
+    public const string ModelTokensName = "carlos.model.tokens";
+    public const string RateLimitRejectionsName = "carlos.rate_limit.rejections";
+
+    private static readonly Meter Meter = new(MeterName, "1.0");
+
+    public static readonly Counter<long> DesignsStarted = Meter.CreateCounter<long>(
+        DesignsStartedName, "{design}", "Designs accepted and started, by scenario.");
+
+    public static readonly Counter<long> DesignsFinished = Meter.CreateCounter<long>(
+        DesignsFinishedName, "{design}", "Designs that reached a terminal status, by status.");
+
+    public static readonly UpDownCounter<long> DesignsRunning = Meter.CreateUpDownCounter<long>(
+        DesignsRunningName, "{design}", "Design pipelines running on this silo now.");
+
+    public static readonly Histogram<double> StepDuration = Meter.CreateHistogram(
+        StepDurationName, "s", "How long one agent step took, by agent.",
+        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.05, 0.25, 1, 5, 15, 30, 60, 120, 300] });
+
+    public static readonly Histogram<double> ModelCallDuration = Meter.CreateHistogram(
+        ModelCallDurationName, "s", "How long one model call took, by deployment and agent.",
+        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.05, 0.25, 1, 5, 15, 30, 60, 120, 300] });
+
+    public static readonly Counter<long> ModelTokens = Meter.CreateCounter<long>(
+        ModelTokensName, "{token}", "Model tokens spent, by deployment and type (prompt or completion).");
+
+    public static readonly Counter<long> RateLimitRejections = Meter.CreateCounter<long>(
+        RateLimitRejectionsName, "{request}", "Requests refused with 429 by a tenant's quota, by endpoint class.");
+
+    /// <summary>
+    /// Instruments that carry a <see cref="Tags.Tenant"/> tag, with the tags kept when an operator has not turned
+    /// tenant labels on (<c>Carlos:Telemetry:TenantLabels</c>): a tenant id per series can multiply them by thousands.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string[]> TenantTagged { get; } = new Dictionary<string, string[]>
+    {
+        [ModelTokensName] = [Tags.Deployment, Tags.TokenType],
+        [RateLimitRejectionsName] = [Tags.EndpointClass],
+    };
+
+    public static void DesignStarted(string scenario) => DesignsStarted.Add(1, new KeyValuePair<string, object?>(Tags.Scenario, scenario));
+
+    public static void DesignFinished(string status) => DesignsFinished.Add(1, new KeyValuePair<string, object?>(Tags.Status, status));
+
+    public static void StepFinished(string agent, TimeSpan elapsed) =>
+        StepDuration.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>(Tags.Agent, agent));
+
+    public static void TokensSpent(string deployment, string tenant, long prompt, long completion)
+    {
+        if (prompt == 0 && completion == 0)
+        {
+            return;
+        }
+
+        var tags = new TagList { { Tags.Deployment, deployment }, { Tags.Tenant, tenant } };
+        tags.Add(Tags.TokenType, "prompt");
+        ModelTokens.Add(prompt, tags);
+        tags[2] = new(Tags.TokenType, "completion");
+        ModelTokens.Add(completion, tags);
+    }
+
+    public static void RateLimitRejected(string endpointClass, string tenant) =>
+        RateLimitRejections.Add(1, new TagList { { Tags.EndpointClass, endpointClass }, { Tags.Tenant, tenant } });
+
+    /// <summary>The tag names, shared by metrics and spans.</summary>
+    public static class Tags
+    {
+        public const string Scenario = "scenario";
+        public const string Status = "status";
+        public const string Agent = "agent";
+        public const string Deployment = "deployment";
+        public const string TokenType = "type";
+        public const string EndpointClass = "endpoint_class";
+        public const string Tenant = "tenant";
+        public const string DesignId = "carlos.design.id";
+        public const string Step = "carlos.step";
+    }
+}
