@@ -32,8 +32,8 @@ public static class GatewayApp
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<RateLimitOptions>().Configure(o =>
         {
-            builder.Configuration.GetSection("Carlos:RateLimits").Bind(o.Defaults);
-            builder.Configuration.GetSection("Carlos:Plans").Bind(o.Plans);
+            builder.Configuration.GetSection(RateLimitOptions.DefaultsSection).Bind(o.Defaults);
+            builder.Configuration.GetSection(RateLimitOptions.PlansSection).Bind(o.Plans);
         });
         builder.Services.AddSingleton<RateLimitPolicies>();
         builder.Services.AddSingleton<FailedAuthenticationLimiter>();

@@ -77,7 +77,7 @@ public static class CarlosSiloHosting
         {
             o.Pepper = configuration["Carlos:Auth:Pepper"];
             o.DevelopmentApiKey = configuration["Carlos:Development:ApiKey"];
-            configuration.GetSection("Carlos:Tenants").Bind(o.Tenants);
+            configuration.GetSection(IdentityOptions.TenantsSection).Bind(o.Tenants);
         });
 
         services.TryAddSingleton(TimeProvider.System);

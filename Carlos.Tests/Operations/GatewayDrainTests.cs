@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using Carlos.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -28,8 +29,12 @@ public sealed class GatewayDrainTests
         using var stream = await gateway.StartStreamingAsync(
             """{"requirements":"A data pipeline with Data Factory and Synapse"}""", cancel.Token);
         var body = new StreamReader(await stream.Content.ReadAsStreamAsync(cancel.Token));
+        string? designId = null;
         while (await body.ReadLineAsync(cancel.Token) is { } line && !line.StartsWith("event: agent_started", StringComparison.Ordinal))
         {
+            designId ??= line.StartsWith("data: ", StringComparison.Ordinal)
+                ? JsonDocument.Parse(line["data: ".Length..]).RootElement.GetProperty("designId").GetString()
+                : null;
         }
 
         // StopApplication raises ApplicationStopping as SIGTERM does; the server itself keeps running for the test.
@@ -48,6 +53,10 @@ public sealed class GatewayDrainTests
         Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
         using var reads = await gateway.Client.GetAsync("/v1/scenarios");
         Assert.Equal(HttpStatusCode.OK, reads.StatusCode);
+
+        // Cancelling is not new work, so it is still served; it also lets the embedded silo stop at once.
+        using var cancelled = await gateway.Client.PostAsync($"/v1/designs/{designId}/cancel", null);
+        Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
     }
 
     /// <summary>A gateway of its own, since the test ends its life; designs crawl so that one is in flight.</summary>
