@@ -55,9 +55,11 @@ public static class CarlosMetrics
         [RateLimitRejectionsName] = [Tags.EndpointClass],
     };
 
-    public static void DesignStarted(string scenario) => DesignsStarted.Add(1, new KeyValuePair<string, object?>(Tags.Scenario, scenario));
+    public static void DesignStarted(string scenario) =>
+        DesignsStarted.Add(1, new KeyValuePair<string, object?>(Tags.Scenario, scenario));
 
-    public static void DesignFinished(string status) => DesignsFinished.Add(1, new KeyValuePair<string, object?>(Tags.Status, status));
+    public static void DesignFinished(string status) =>
+        DesignsFinished.Add(1, new KeyValuePair<string, object?>(Tags.Status, status));
 
     public static void StepFinished(string agent, TimeSpan elapsed) =>
         StepDuration.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>(Tags.Agent, agent));

@@ -29,7 +29,8 @@ public static class CarlosTracing
         deployment, agent, Stopwatch.GetTimestamp());
 
     /// <summary>Ends a model call's span and records its duration.</summary>
-    public readonly struct ModelCallScope(Activity? activity, string deployment, string agent, long started) : IDisposable
+    public readonly struct ModelCallScope(Activity? activity, string deployment, string agent, long started)
+        : IDisposable
     {
         public Activity? Activity => activity;
 

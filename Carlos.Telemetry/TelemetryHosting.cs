@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 using OpenTelemetry;
 using OpenTelemetry.Exporter;
 using OpenTelemetry.Metrics;
@@ -24,7 +24,7 @@ public static class TelemetryHosting
     /// <summary>The meter Orleans records its own instruments on (grain calls, activations, messaging).</summary>
     public const string OrleansMeter = "Microsoft.Orleans";
 
-    /// <summary>Orleans' activity sources: grain calls between processes, and runtime work such as activation.</summary>
+    /// <summary>Orleans' activity sources: grain calls between processes, and runtime work (activation).</summary>
     public static readonly string[] OrleansSources = ["Microsoft.Orleans.Application", "Microsoft.Orleans.Runtime"];
 
     private static readonly string[] UntracedPaths = [MetricsPath, "/healthz", "/readyz"];
@@ -35,7 +35,9 @@ public static class TelemetryHosting
             ?? new TelemetryOptions();
         if (!builder.Environment.IsDevelopment())
         {
-            builder.Logging.AddJsonConsole(o => o.UseUtcTimestamp = true);
+            // Switches the console logger the host already has to JSON; a host that removed it gets none back.
+            builder.Services.Configure<ConsoleLoggerOptions>(o => o.FormatterName = ConsoleFormatterNames.Json);
+            builder.Services.Configure<JsonConsoleFormatterOptions>(o => o.UseUtcTimestamp = true);
         }
 
         var telemetry = builder.Services.AddOpenTelemetry()
@@ -70,7 +72,7 @@ public static class TelemetryHosting
         return builder;
     }
 
-    /// <summary>Maps the Prometheus scrape endpoint. It is for the cluster's scraper: never route it from outside.</summary>
+    /// <summary>Maps the Prometheus scrape endpoint, for the cluster's scraper: never route it from outside.</summary>
     public static WebApplication MapCarlosTelemetry(this WebApplication app)
     {
         app.MapPrometheusScrapingEndpoint(MetricsPath);

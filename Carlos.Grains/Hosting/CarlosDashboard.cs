@@ -19,8 +19,8 @@ public static class CarlosDashboard
         if (string.IsNullOrEmpty(configuration[AdminKeyGate.AdminKeySetting]))
         {
             throw new InvalidOperationException(
-                $"Invalid configuration. {DashboardSettings.SectionName}:Enabled needs {AdminKeyGate.AdminKeySetting}, " +
-                "the key that guards the dashboard.");
+                $"Invalid configuration. {DashboardSettings.SectionName}:Enabled needs " +
+                $"{AdminKeyGate.AdminKeySetting}, the key that guards the dashboard.");
         }
 
         silo.AddDashboard();

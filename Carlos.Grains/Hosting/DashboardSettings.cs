@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Carlos.Grains.Hosting;
 
-/// <summary>The Orleans dashboard (<c>Carlos:Dashboard</c>): off unless enabled, and always behind the admin key.</summary>
+/// <summary>The Orleans dashboard (<c>Carlos:Dashboard</c>): off unless enabled, always behind the admin key.</summary>
 public sealed class DashboardSettings
 {
     public const string SectionName = "Carlos:Dashboard";

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace Carlos.Grains.Hosting;
 
-/// <summary>Sets the host's shutdown timeout from <c>Carlos:Shutdown:Timeout</c>, for gateways and silos alike.</summary>
+/// <summary>Sets the host's shutdown timeout from <c>Carlos:Shutdown:Timeout</c>, in gateways and silos.</summary>
 public static class HostShutdown
 {
     public static IHostApplicationBuilder AddCarlosShutdown(this IHostApplicationBuilder builder)

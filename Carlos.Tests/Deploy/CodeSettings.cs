@@ -58,8 +58,9 @@ internal static class CodeSettings
                         yield return setting;
                     }
                 }
-                else if ((field.Name.EndsWith("Key", StringComparison.Ordinal) || field.Name.EndsWith("Setting", StringComparison.Ordinal))
-                    && value.StartsWith("Carlos:", StringComparison.Ordinal))
+                else if (value.StartsWith("Carlos:", StringComparison.Ordinal)
+                    && (field.Name.EndsWith("Key", StringComparison.Ordinal)
+                        || field.Name.EndsWith("Setting", StringComparison.Ordinal)))
                 {
                     yield return new Setting(value, type, null, Required: false);
                 }

@@ -45,7 +45,8 @@ public sealed partial class DockerfileTests
     public void A_dockerfile_copies_paths_that_exist_and_every_project_its_entry_project_needs(string file, string project)
     {
         var lines = Instructions(file);
-        var sources = lines.Where(l => l.StartsWith("COPY ", StringComparison.Ordinal) && !l.Contains("--from", StringComparison.Ordinal))
+        var sources = lines
+            .Where(l => l.StartsWith("COPY ", StringComparison.Ordinal) && !l.Contains("--from", StringComparison.Ordinal))
             .SelectMany(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1..^1]).ToList();
         Assert.All(sources, s => Assert.True(File.Exists(Path.Combine(Root, s)) || Directory.Exists(Path.Combine(Root, s)),
             $"{file} copies {s}, which does not exist"));
@@ -85,7 +86,8 @@ public sealed partial class DockerfileTests
             var directory = Path.GetDirectoryName(current)!;
             foreach (var reference in XDocument.Load(Path.Combine(Root, current)).Descendants("ProjectReference"))
             {
-                var path = Path.GetFullPath(Path.Combine(Root, directory, reference.Attribute("Include")!.Value.Replace('\\', '/')));
+                var include = reference.Attribute("Include")!.Value.Replace('\\', '/');
+                var path = Path.GetFullPath(Path.Combine(Root, directory, include));
                 pending.Push(Path.GetRelativePath(Root, path).Replace('\\', '/'));
             }
         }

@@ -100,7 +100,8 @@ public sealed class ManifestDriftTests
             Assert.Contains(container.LivenessProbe.HttpGet.Port.Value, names);
         }
 
-        foreach (var service in rendered.All<V1Service>().Where(s => s.Metadata.Name.StartsWith("carlos-", StringComparison.Ordinal)))
+        var services = rendered.All<V1Service>().Where(s => s.Metadata.Name.StartsWith("carlos-", StringComparison.Ordinal));
+        foreach (var service in services)
         {
             var target = service.Metadata.Name == "carlos-silo" ? silo : gateway;
             Assert.All(service.Spec.Ports, p => Assert.Contains(p.TargetPort.Value, target.Ports.Select(c => c.Name)));
@@ -162,7 +163,8 @@ public sealed class ManifestDriftTests
             var labels = deployment.Spec.Template.Metadata.Labels;
             Assert.Single(rendered.All<V1PodDisruptionBudget>(), p => p.Spec.Selector.MatchLabels
                 .All(l => labels.TryGetValue(l.Key, out var value) && value == l.Value));
-            Assert.Single(rendered.All<V2HorizontalPodAutoscaler>(), h => h.Spec.ScaleTargetRef.Name == deployment.Metadata.Name);
+            Assert.Single(rendered.All<V2HorizontalPodAutoscaler>(),
+                h => h.Spec.ScaleTargetRef.Name == deployment.Metadata.Name);
         }
     }
 
@@ -178,7 +180,8 @@ public sealed class ManifestDriftTests
 
         var paths = ingress.Spec.Rules.SelectMany(r => r.Http.Paths).Select(p => (p.Path, p.PathType)).ToHashSet();
         Assert.Equal([("/v1", "Prefix"), ("/", "Exact")], paths);
-        Assert.All(ingress.Spec.Rules.SelectMany(r => r.Http.Paths), p => Assert.Equal("carlos-gateway", p.Backend.Service.Name));
+        Assert.All(ingress.Spec.Rules.SelectMany(r => r.Http.Paths),
+            p => Assert.Equal("carlos-gateway", p.Backend.Service.Name));
 
         var annotations = ingress.Metadata.Annotations;
         Assert.Equal("off", annotations["nginx.ingress.kubernetes.io/proxy-buffering"]);
@@ -203,7 +206,8 @@ public sealed class ManifestDriftTests
     }
 
     private static IEnumerable<(string Deployment, V1Container Container)> CarlosContainers(RenderedOverlay rendered) =>
-        new[] { rendered.Silo, rendered.Gateway }.SelectMany(d => d.Spec.Template.Spec.Containers.Select(c => (d.Metadata.Name, c)));
+        new[] { rendered.Silo, rendered.Gateway }
+            .SelectMany(d => d.Spec.Template.Spec.Containers.Select(c => (d.Metadata.Name, c)));
 
     /// <summary>What a container's environment holds: its own variables, then the ConfigMaps' and Secrets' keys.</summary>
     private static Dictionary<string, string?> VariablesOf(

@@ -34,9 +34,10 @@ public sealed class ManifestSchemaTests
         Assert.Empty(rendered.All<V1Secret>());
         foreach (var container in rendered.All<V1Deployment>().SelectMany(d => d.Spec.Template.Spec.Containers))
         {
-            foreach (var reference in container.Env?.Select(e => e.ValueFrom?.SecretKeyRef).OfType<V1SecretKeySelector>() ?? [])
+            var references = container.Env?.Select(e => e.ValueFrom?.SecretKeyRef).OfType<V1SecretKeySelector>() ?? [];
+            foreach (var reference in references)
             {
-                Assert.True(examples.TryGetValue(reference.Name, out var secret), $"{reference.Name} is not in the example file");
+                Assert.True(examples.TryGetValue(reference.Name, out var secret), $"{reference.Name} is not in the examples");
                 Assert.Contains(reference.Key, secret.StringData.Keys);
             }
 

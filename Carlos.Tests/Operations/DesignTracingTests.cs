@@ -27,7 +27,8 @@ public sealed class DesignTracingTests(OperatorGateway gateway)
 
         var http = Assert.Single(spans, s => s.Kind == ActivityKind.Server && s.Source.Name == "Microsoft.AspNetCore");
         var grainCall = Assert.Single(spans, s => s.Kind == ActivityKind.Server
-            && s.Source.Name == "Microsoft.Orleans.Application" && s.DisplayName.Contains("StartAsync", StringComparison.Ordinal));
+            && s.Source.Name == "Microsoft.Orleans.Application"
+            && s.DisplayName.Contains("StartAsync", StringComparison.Ordinal));
         Assert.True(IsDescendant(grainCall, http, spans), "the grain call belongs under the HTTP request");
 
         var steps = spans.Where(s => s.DisplayName == CarlosTracing.StepSpan).ToList();

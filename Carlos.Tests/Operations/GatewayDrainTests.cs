@@ -30,7 +30,8 @@ public sealed class GatewayDrainTests
             """{"requirements":"A data pipeline with Data Factory and Synapse"}""", cancel.Token);
         var body = new StreamReader(await stream.Content.ReadAsStreamAsync(cancel.Token));
         string? designId = null;
-        while (await body.ReadLineAsync(cancel.Token) is { } line && !line.StartsWith("event: agent_started", StringComparison.Ordinal))
+        while (await body.ReadLineAsync(cancel.Token) is { } line
+            && !line.StartsWith("event: agent_started", StringComparison.Ordinal))
         {
             designId ??= line.StartsWith("data: ", StringComparison.Ordinal)
                 ? JsonDocument.Parse(line["data: ".Length..]).RootElement.GetProperty("designId").GetString()
@@ -47,7 +48,8 @@ public sealed class GatewayDrainTests
         using var refused = await gateway.Client.PostAsync("/v1/designs", GatewayServer.Json("""{"requirements":"AKS"}"""));
         Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
         Assert.Equal(TimeSpan.FromSeconds(2), refused.Headers.RetryAfter?.Delta);
-        Assert.Contains("https://carlos.dev/problems/unavailable", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("https://carlos.dev/problems/unavailable", await refused.Content.ReadAsStringAsync(),
+            StringComparison.Ordinal);
 
         using var ready = await gateway.Client.GetAsync("/readyz");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
