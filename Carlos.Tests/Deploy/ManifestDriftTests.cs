@@ -100,6 +100,13 @@ public sealed class ManifestDriftTests
             Assert.Contains(container.LivenessProbe.HttpGet.Port.Value, names);
         }
 
+        var policy = rendered.One<V1NetworkPolicy>("carlos-silo");
+        var ports = policy.Spec.Ingress.SelectMany(r => r.Ports).Select(p => p.Port.Value).ToList();
+        Assert.All(ports, p => Assert.Contains(p, silo.Ports.Select(c => c.Name)));
+        var callers = policy.Spec.Ingress.SelectMany(r => r.FromProperty ?? []).Select(f => f.PodSelector.MatchLabels);
+        Assert.All(callers, selector => Assert.All(new[] { rendered.Silo, rendered.Gateway }, d => Assert.All(selector,
+            l => Assert.Equal(l.Value, d.Spec.Template.Metadata.Labels[l.Key]))));
+
         var services = rendered.All<V1Service>().Where(s => s.Metadata.Name.StartsWith("carlos-", StringComparison.Ordinal));
         foreach (var service in services)
         {

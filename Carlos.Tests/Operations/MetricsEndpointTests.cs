@@ -33,4 +33,34 @@ public sealed class MetricsEndpointTests(FastGateway gateway)
         Assert.DoesNotContain("tenant=", text, StringComparison.Ordinal);
         Assert.DoesNotContain(id.ToString(), text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task An_operator_can_turn_tenant_labels_on_for_token_counts()
+    {
+        var labelled = new TenantLabelledGateway();
+        await labelled.InitializeAsync();
+        try
+        {
+            using var response = await labelled.Client.PostAsync("/v1/designs",
+                GatewayServer.Json("""{"requirements":"Cosmos DB and Functions"}"""));
+            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+
+            using var scraper = labelled.CreateClient(key: null);
+            await DesignTracingTests.WaitUntilAsync(() => scraper.GetStringAsync("/metrics").GetAwaiter().GetResult()
+                .Contains("carlos_designs_finished_total{", StringComparison.Ordinal));
+            var text = await scraper.GetStringAsync("/metrics");
+            Assert.Matches("carlos_model_tokens_total\\{[^}]*tenant=\"dev\"", text);
+        }
+        finally
+        {
+            await labelled.DisposeAsync();
+        }
+    }
+
+    private sealed class TenantLabelledGateway : GatewayServer
+    {
+        public TenantLabelledGateway()
+            : base(tokensPerSecond: 200_000, heartbeat: TimeSpan.FromSeconds(15)) =>
+            Settings["Carlos:Telemetry:TenantLabels"] = "true";
+    }
 }
