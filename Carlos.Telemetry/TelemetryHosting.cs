@@ -75,7 +75,7 @@ public static class TelemetryHosting
     /// <summary>Maps the Prometheus scrape endpoint, for the cluster's scraper: never route it from outside.</summary>
     public static WebApplication MapCarlosTelemetry(this WebApplication app)
     {
-        app.MapPrometheusScrapingEndpoint(MetricsPath);
+        app.MapPrometheusScrapingEndpoint(MetricsPath).ExcludeFromDescription();
         return app;
     }
 

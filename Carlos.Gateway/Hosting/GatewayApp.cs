@@ -57,7 +57,8 @@ public static class GatewayApp
         var v1 = app.MapGroup("/v1");
         v1.MapAdmin();
 
-        var tenants = v1.MapGroup("").AddEndpointFilter<DrainFilter>().AddEndpointFilter<ApiKeyFilter>().AddEndpointFilter<RateLimitFilter>()
+        var tenants = v1.MapGroup("").AddEndpointFilter<DrainFilter>()
+            .AddEndpointFilter<ApiKeyFilter>().AddEndpointFilter<RateLimitFilter>()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);

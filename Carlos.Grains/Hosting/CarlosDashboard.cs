@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Dashboard;
@@ -38,7 +39,7 @@ public static class CarlosDashboard
 
         app.UseWhen(http => http.Request.Path.StartsWithSegments(settings.RoutePrefix),
             branch => branch.UseMiddleware<AdminKeyGate>());
-        app.MapOrleansDashboard(settings.RoutePrefix);
+        app.MapOrleansDashboard(settings.RoutePrefix).ExcludeFromDescription();
         return app;
     }
 }

@@ -38,4 +38,13 @@ public sealed class DashboardTests(OperatorGateway gateway)
         using var again = await browser.GetAsync("/dashboard/");
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
     }
+
+    [Fact]
+    public async Task Neither_the_dashboard_nor_metrics_appear_in_the_openapi_document()
+    {
+        var document = await gateway.Client.GetStringAsync("/openapi/v1.json");
+
+        Assert.DoesNotContain("/dashboard", document, StringComparison.Ordinal);
+        Assert.DoesNotContain("/metrics", document, StringComparison.Ordinal);
+    }
 }
