@@ -50,7 +50,7 @@ public static class CarlosSiloHosting
                 .UseInMemoryReminderService();
         }
 
-        if (KubernetesDetection.InCluster)
+        if (KubernetesDetection.InCluster(configuration))
         {
             silo.UseKubernetesHosting();
         }
