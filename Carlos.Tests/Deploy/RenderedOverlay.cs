@@ -57,8 +57,7 @@ internal sealed class RenderedOverlay
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        using var process = Process.Start(start)
-            ?? throw new InvalidOperationException("kubectl could not be started; it renders the overlays.");
+        using var process = StartKubectl(start);
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(TimeSpan.FromSeconds(60)))
@@ -70,5 +69,18 @@ internal sealed class RenderedOverlay
         return process.ExitCode == 0
             ? output.Result
             : throw new InvalidOperationException($"kubectl kustomize {overlay} failed: {error.Result}");
+    }
+
+    private static Process StartKubectl(ProcessStartInfo start)
+    {
+        try
+        {
+            return Process.Start(start)!;
+        }
+        catch (System.ComponentModel.Win32Exception ex)
+        {
+            throw new InvalidOperationException(
+                "kubectl is not installed; it renders the overlays (kubectl kustomize, with kustomize 5).", ex);
+        }
     }
 }
