@@ -40,7 +40,7 @@ public static class CarlosMetrics
         advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.05, 0.25, 1, 5, 15, 30, 60, 120, 300] });
 
     public static readonly Counter<long> ModelTokens = Meter.CreateCounter<long>(
-        ModelTokensName, "{token}", "Model tokens spent, by deployment and type (prompt or completion).");
+        ModelTokensName, "{token}", "Model tokens spent, by deployment and type (input or output).");
 
     public static readonly Counter<long> RateLimitRejections = Meter.CreateCounter<long>(
         RateLimitRejectionsName, "{request}", "Requests refused with 429 by a tenant's quota, by endpoint class.");
@@ -72,25 +72,28 @@ public static class CarlosMetrics
         }
 
         var tags = new TagList { { Tags.Deployment, deployment }, { Tags.Tenant, tenant } };
-        tags.Add(Tags.TokenType, "prompt");
+        tags.Add(Tags.TokenType, "input");
         ModelTokens.Add(prompt, tags);
-        tags[2] = new(Tags.TokenType, "completion");
+        tags[2] = new(Tags.TokenType, "output");
         ModelTokens.Add(completion, tags);
     }
 
     public static void RateLimitRejected(string endpointClass, string tenant) =>
         RateLimitRejections.Add(1, new TagList { { Tags.EndpointClass, endpointClass }, { Tags.Tenant, tenant } });
 
-    /// <summary>The tag names, shared by metrics and spans.</summary>
+    /// <summary>
+    /// The tag names, shared by metrics and spans: OpenTelemetry's gen_ai names where one exists, else
+    /// <c>carlos.*</c> (Prometheus shows <c>carlos_agent_role</c>, <c>gen_ai_token_type</c>, ...).
+    /// </summary>
     public static class Tags
     {
-        public const string Scenario = "scenario";
-        public const string Status = "status";
-        public const string Agent = "agent";
-        public const string Deployment = "deployment";
-        public const string TokenType = "type";
-        public const string EndpointClass = "endpoint_class";
-        public const string Tenant = "tenant";
+        public const string Scenario = "carlos.scenario";
+        public const string Status = "carlos.design.status";
+        public const string Agent = "carlos.agent.role";
+        public const string Deployment = "carlos.model.deployment";
+        public const string TokenType = "gen_ai.token.type";
+        public const string EndpointClass = "carlos.rate_limit.class";
+        public const string Tenant = "carlos.tenant";
         public const string DesignId = "carlos.design.id";
         public const string Step = "carlos.step";
     }

@@ -24,13 +24,15 @@ public sealed class MetricsEndpointTests(FastGateway gateway)
         });
 
         Assert.Contains("carlos_designs_started_total{", text, StringComparison.Ordinal);
-        Assert.Matches("carlos_designs_finished_total\\{[^}]*status=\"(completed|revision_required)\"", text);
-        Assert.Matches("carlos_step_duration_seconds_bucket\\{[^}]*agent=\"architect\"", text);
-        Assert.Matches("carlos_model_tokens_total\\{[^}]*deployment=\"builtin\"[^}]*type=\"completion\"", text);
+        Assert.Matches(
+            "carlos_designs_finished_total\\{[^}]*carlos_design_status=\"(completed|revision_required)\"", text);
+        Assert.Matches("carlos_step_duration_seconds_bucket\\{[^}]*carlos_agent_role=\"architect\"", text);
+        Assert.Matches(
+            "carlos_model_tokens_total\\{[^}]*carlos_model_deployment=\"builtin\"[^}]*gen_ai_token_type=\"output\"", text);
         Assert.Contains("carlos_model_call_duration_seconds_count{", text, StringComparison.Ordinal);
         Assert.Contains("orleans_", text, StringComparison.Ordinal);
         Assert.Contains("http_server_request_duration_seconds", text, StringComparison.Ordinal);
-        Assert.DoesNotContain("tenant=", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("carlos_tenant=", text, StringComparison.Ordinal);
         Assert.DoesNotContain(id.ToString(), text, StringComparison.Ordinal);
     }
 
@@ -49,7 +51,7 @@ public sealed class MetricsEndpointTests(FastGateway gateway)
             await DesignTracingTests.WaitUntilAsync(() => scraper.GetStringAsync("/metrics").GetAwaiter().GetResult()
                 .Contains("carlos_designs_finished_total{", StringComparison.Ordinal));
             var text = await scraper.GetStringAsync("/metrics");
-            Assert.Matches("carlos_model_tokens_total\\{[^}]*tenant=\"dev\"", text);
+            Assert.Matches("carlos_model_tokens_total\\{[^}]*carlos_tenant=\"dev\"", text);
         }
         finally
         {
