@@ -17,6 +17,7 @@ public static class CarlosMetrics
     public const string DesignsRunningName = "carlos.designs.running";
     public const string StepDurationName = "carlos.step.duration";
     public const string ModelCallDurationName = "carlos.model.call.duration";
+    /// <summary>Recorded by the model deployments (<c>Carlos.Grains.Diagnostics.CarlosMetrics</c>), per call.</summary>
     public const string ModelTokensName = "carlos.model.tokens";
     public const string RateLimitRejectionsName = "carlos.rate_limit.rejections";
 
@@ -39,9 +40,6 @@ public static class CarlosMetrics
         ModelCallDurationName, "s", "How long one model call took, by deployment and agent.",
         advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.05, 0.25, 1, 5, 15, 30, 60, 120, 300] });
 
-    public static readonly Counter<long> ModelTokens = Meter.CreateCounter<long>(
-        ModelTokensName, "{token}", "Model tokens spent, by deployment and type (input or output).");
-
     public static readonly Counter<long> RateLimitRejections = Meter.CreateCounter<long>(
         RateLimitRejectionsName, "{request}", "Requests refused with 429 by a tenant's quota, by endpoint class.");
 
@@ -63,20 +61,6 @@ public static class CarlosMetrics
 
     public static void StepFinished(string agent, TimeSpan elapsed) =>
         StepDuration.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>(Tags.Agent, agent));
-
-    public static void TokensSpent(string deployment, string tenant, long prompt, long completion)
-    {
-        if (prompt == 0 && completion == 0)
-        {
-            return;
-        }
-
-        var tags = new TagList { { Tags.Deployment, deployment }, { Tags.Tenant, tenant } };
-        tags.Add(Tags.TokenType, "input");
-        ModelTokens.Add(prompt, tags);
-        tags[2] = new(Tags.TokenType, "output");
-        ModelTokens.Add(completion, tags);
-    }
 
     public static void RateLimitRejected(string endpointClass, string tenant) =>
         RateLimitRejections.Add(1, new TagList { { Tags.EndpointClass, endpointClass }, { Tags.Tenant, tenant } });

@@ -40,6 +40,12 @@ public sealed record DesignEvent
     /// <summary>The design's id, on the first event, for clients that started the design with a stream.</summary>
     [Id(10)] public Guid? DesignId { get; init; }
 
+    /// <summary>The clarifying questions, for <see cref="DesignEventType.Question"/>.</summary>
+    [Id(11)] public IReadOnlyList<string>? Questions { get; init; }
+
+    /// <summary>The position in the silo's queue (1 is next), for <see cref="DesignEventType.Queued"/>.</summary>
+    [Id(12)] public int? Position { get; init; }
+
     /// <summary>True when this is the last event the design will ever emit.</summary>
     [JsonIgnore]
     public bool IsTerminal => Type is DesignEventType.Completed or DesignEventType.RevisionRequired

@@ -12,14 +12,28 @@ public enum DesignEventType
     AgentCompleted = 3,
     Validation = 4,
 
-    /// <summary>A step finished, but its answer could not be used as asked for (kept as text).</summary>
+    /// <summary>
+    /// A step finished, but its answer could not be used as asked for (kept as text), or came from the built-in model
+    /// because the configured one was unavailable.
+    /// </summary>
     Degraded = 5,
 
-    /// <summary>A step interrupted by the loss of its silo runs again from its start.</summary>
+    /// <summary>
+    /// A step runs again from its start: its silo was lost, or its model call was retried after text had streamed.
+    /// </summary>
     StepRestarted = 6,
     Completed = 7,
     RevisionRequired = 8,
     Failed = 9,
     Cancelled = 10,
     Expired = 11,
+
+    /// <summary>The design waits for a free workflow slot; the event carries its position in the queue.</summary>
+    Queued = 12,
+
+    /// <summary>The requirements are too vague: the event carries up to five questions, and the design waits.</summary>
+    Question = 13,
+
+    /// <summary>Answers arrived and the design runs on.</summary>
+    Answered = 14,
 }

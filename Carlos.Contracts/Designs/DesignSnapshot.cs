@@ -51,6 +51,15 @@ public sealed record DesignSnapshot
 
     [Id(20)] public DateTimeOffset? CompletedAt { get; init; }
 
+    /// <summary>The clarifying questions asked, if any.</summary>
+    [Id(22)] public IReadOnlyList<string> Questions { get; init; } = [];
+
+    /// <summary>The answers given to <see cref="Questions"/>, in order.</summary>
+    [Id(23)] public IReadOnlyList<string> Answers { get; init; } = [];
+
+    /// <summary>When an unanswered design expires, while it is <see cref="DesignStatus.AwaitingAnswers"/>.</summary>
+    [Id(24)] public DateTimeOffset? AnswersDueBy { get; init; }
+
     /// <summary>The model provider that wrote the design (<c>builtin</c> or a deployment name).</summary>
     [Id(21)] public required string Model { get; init; }
 }

@@ -30,4 +30,8 @@ public interface IDesignWorkflowGrain : IGrainWithGuidKey
 
     [Alias("Cancel")]
     Task<CancelOutcome> CancelAsync(Caller caller);
+
+    /// <summary>Answers the design's clarifying questions and lets it run on.</summary>
+    [Alias("Answer")]
+    Task<AnswerOutcome> AnswerAsync(Caller caller, IReadOnlyList<string> answers);
 }

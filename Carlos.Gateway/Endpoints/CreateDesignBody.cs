@@ -20,6 +20,9 @@ public sealed record CreateDesignBody
 
     public decimal? MonthlyBudgetUsd { get; init; }
 
+    /// <summary>False to design from the requirements as they stand, never stopping to ask questions.</summary>
+    public bool? AllowQuestions { get; init; }
+
     /// <summary>The largest budget accepted, in USD a month; anything above is a typo, not a budget.</summary>
     public const decimal MaxBudgetUsd = 100_000_000m;
 
@@ -59,6 +62,6 @@ public sealed record CreateDesignBody
             Strictness = Strictness ?? defaults.Strictness,
             MonthlyBudgetUsd = MonthlyBudgetUsd,
         };
-        return (new DesignRequest(Requirements, settings), null);
+        return (new DesignRequest(Requirements, settings) { AllowQuestions = AllowQuestions ?? true }, null);
     }
 }

@@ -47,7 +47,15 @@ internal static class DesignEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-        designs.MapPost("/{id:guid}/cancel", CancelAsync).WithName("CancelDesign").WithSummary("Cancels a running design.");
+        designs.MapPost("/{id:guid}/cancel", CancelAsync).WithName("CancelDesign").WithSummary("Cancels a running design.")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+
+        designs.MapPost("/{id:guid}/answers", AnswerAsync)
+            .WithName("AnswerDesignQuestions")
+            .WithSummary("Answers the design's clarifying questions, in order, and lets it run on.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return v1;
     }
 
@@ -104,6 +112,18 @@ internal static class DesignEndpoints
         if (outcome is null)
         {
             return Problems.Conflict("A design with this id already exists.");
+        }
+
+        if (outcome.Overloaded)
+        {
+            if (idempotency is not null)
+            {
+                await idempotency.AbandonAsync();
+            }
+
+            http.RefundQuota();
+            http.Response.Headers.RetryAfter = Problems.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Problems.Overloaded();
         }
 
         var location = $"/v1/designs/{id}";
@@ -182,6 +202,29 @@ internal static class DesignEndpoints
             CancelOutcome.NotFound => Problems.NotFound("design"),
             CancelOutcome.AlreadyFinished => Problems.Conflict("The design has already finished and cannot be cancelled."),
             _ => TypedResults.Ok(new DesignSummary(id, DesignStatus.Cancelled, (await grain.GetAsync(caller))!.CreatedAt)),
+        };
+    }
+
+    /// <summary>The body of <c>POST /v1/designs/{id}/answers</c>.</summary>
+    public sealed record AnswersBody(IReadOnlyList<string>? Answers);
+
+    private static async Task<IResult> AnswerAsync(Guid id, HttpContext http, IGrainFactory grains, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await JsonBody.ReadAsync<AnswersBody>(http.Request, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var grain = grains.GetGrain<IDesignWorkflowGrain>(id);
+        var caller = http.GetCaller();
+        return await grain.AnswerAsync(caller, body!.Answers ?? []) switch
+        {
+            AnswerOutcome.NotFound => Problems.NotFound("design"),
+            AnswerOutcome.NotAwaitingAnswers => Problems.Conflict("The design is not waiting for answers."),
+            AnswerOutcome.Invalid => Problems.Validation("answers",
+                "Give one to as many answers as there were questions, each 1 to 2000 characters."),
+            _ => TypedResults.Ok(new DesignSummary(id, DesignStatus.Running, (await grain.GetAsync(caller))!.CreatedAt)),
         };
     }
 

@@ -15,8 +15,7 @@ internal sealed partial class ProblemExceptionHandler(
         var (status, type, title, detail) = exception switch
         {
             BadHttpRequestException bad => (bad.StatusCode, Problems.MalformedJsonType, "Bad request.", "The request could not be read."),
-            SiloUnavailableException or OrleansMessageRejectionException or GatewayTooBusyException
-                or TimeoutException =>
+            _ when IsOutage(exception) =>
                 (StatusCodes.Status503ServiceUnavailable, Problems.UnavailableType, "Service unavailable.",
                     "The cluster is not reachable right now. Retry in a few seconds."),
             _ => (StatusCodes.Status500InternalServerError, Problems.InternalType, "Internal error.",
@@ -30,7 +29,7 @@ internal sealed partial class ProblemExceptionHandler(
 
         if (status == StatusCodes.Status503ServiceUnavailable)
         {
-            context.Response.Headers.RetryAfter = "5";
+            context.Response.Headers.RetryAfter = Problems.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
         context.Response.StatusCode = status;
@@ -40,6 +39,26 @@ internal sealed partial class ProblemExceptionHandler(
             Exception = exception,
             ProblemDetails = new ProblemDetails { Status = status, Type = type, Title = title, Detail = detail },
         });
+    }
+
+    /// <summary>
+    /// True for failures a retry can fix: the cluster or its storage (Redis) is unreachable. Storage errors cross the
+    /// grain boundary as the provider's own types or, when the caller cannot load those, wrapped with their name.
+    /// </summary>
+    internal static bool IsOutage(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            var name = e is WrappedException wrapped ? wrapped.OriginalExceptionType : e.GetType().FullName;
+            if (e is SiloUnavailableException or OrleansMessageRejectionException or GatewayTooBusyException
+                    or TimeoutException or StackExchange.Redis.RedisException
+                || name?.Contains("Redis", StringComparison.Ordinal) == true)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     [LoggerMessage(EventId = 1101, Level = LogLevel.Error, Message = "Request {Method} {Path} failed")]

@@ -80,6 +80,14 @@ internal static class Problems
             statusCode: StatusCodes.Status429TooManyRequests, title: "Too many failed authentications.",
             type: TooManyFailuresType);
 
+    /// <summary>The silo's workflow queue is full; retry in a little while.</summary>
+    public static ProblemHttpResult Overloaded() =>
+        TypedResults.Problem("Carlos is at capacity and cannot queue another design right now; retry shortly.",
+            statusCode: StatusCodes.Status503ServiceUnavailable, title: "Service unavailable.", type: UnavailableType,
+            extensions: new Dictionary<string, object?> { ["retryAfterSeconds"] = RetryAfterSeconds });
+
+    public const int RetryAfterSeconds = 5;
+
     public static ProblemHttpResult TooManyStreams(int limit) =>
         TypedResults.Problem($"You already have {limit} event streams open; close one first.",
             statusCode: StatusCodes.Status429TooManyRequests, title: "Too many open streams.", type: RateLimitedType);

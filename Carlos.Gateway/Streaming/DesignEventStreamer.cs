@@ -75,42 +75,68 @@ internal sealed partial class DesignEventStreamer(IGrainFactory grains, IOptions
     {
         var settings = options.Value;
         var nextRefresh = time.GetUtcNow() + settings.SubscriptionRefresh;
+        var wait = settings.HeartbeatInterval;
+        var lost = false;
         while (true)
         {
-            if (await WaitForEventsAsync(relay, settings.HeartbeatInterval, cancellationToken))
+            var live = await WaitForEventsAsync(relay, wait, cancellationToken);
+            try
             {
-                while (relay.Reader.TryRead(out var e))
-                {
-                    if (e.Sequence <= cursor.Last)
-                    {
-                        continue;
-                    }
-
-                    var done = e.Sequence == cursor.Last + 1
-                        ? await WriteAsync(writer, cursor, e, cancellationToken)
-                        : await CatchUpAsync(grain, caller, writer, cursor, cancellationToken);
-                    if (done)
-                    {
-                        return;
-                    }
-                }
-            }
-            else
-            {
-                await writer.WriteHeartbeatAsync(cancellationToken);
-                if (await CatchUpAsync(grain, caller, writer, cursor, cancellationToken))
+                if (live ? await DrainAsync(grain, caller, relay, writer, cursor, cancellationToken)
+                        : await IdleAsync(grain, caller, writer, cursor, cancellationToken))
                 {
                     return;
                 }
-            }
 
-            if (time.GetUtcNow() >= nextRefresh)
+                if (lost || time.GetUtcNow() >= nextRefresh)
+                {
+                    await grain.SubscribeAsync(caller, observer);
+                    await lease.RenewAsync();
+                    nextRefresh = time.GetUtcNow() + settings.SubscriptionRefresh;
+                }
+
+                (lost, wait) = (false, settings.HeartbeatInterval);
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is not IOException)
             {
-                await grain.SubscribeAsync(caller, observer);
-                await lease.RenewAsync();
-                nextRefresh = time.GetUtcNow() + settings.SubscriptionRefresh;
+                // The design's silo went away; it resumes elsewhere, so keep the client and look again shortly.
+                LogStreamInterrupted(logger, ex, cursor.Last);
+                (lost, wait) = (true, RetryAfterLoss);
             }
         }
+    }
+
+    private static readonly TimeSpan RetryAfterLoss = TimeSpan.FromSeconds(1);
+
+    /// <summary>Writes live events in order, filling any gap from the stored log; true after the terminal event.</summary>
+    private static async Task<bool> DrainAsync(IDesignWorkflowGrain grain, Caller caller, DesignEventRelay relay,
+        SseWriter writer, Cursor cursor, CancellationToken cancellationToken)
+    {
+        while (relay.Reader.TryRead(out var e))
+        {
+            if (e.Sequence <= cursor.Last)
+            {
+                continue;
+            }
+
+            var done = e.Sequence == cursor.Last + 1
+                ? await WriteAsync(writer, cursor, e, cancellationToken)
+                : await CatchUpAsync(grain, caller, writer, cursor, cancellationToken);
+            if (done)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Keeps an idle stream open and looks at the stored log, which covers a lost subscription.</summary>
+    private static async Task<bool> IdleAsync(
+        IDesignWorkflowGrain grain, Caller caller, SseWriter writer, Cursor cursor, CancellationToken cancellationToken)
+    {
+        await writer.WriteHeartbeatAsync(cancellationToken);
+        return await CatchUpAsync(grain, caller, writer, cursor, cancellationToken);
     }
 
     private async Task<bool> WaitForEventsAsync(DesignEventRelay relay, TimeSpan idle, CancellationToken cancellationToken)
@@ -183,6 +209,10 @@ internal sealed partial class DesignEventStreamer(IGrainFactory grains, IOptions
     {
         public long Last { get; set; } = last;
     }
+
+    [LoggerMessage(EventId = 1202, Level = LogLevel.Warning,
+        Message = "An event stream lost its design after event {LastSequence}; retrying")]
+    private static partial void LogStreamInterrupted(ILogger logger, Exception exception, long lastSequence);
 
     [LoggerMessage(EventId = 1201, Level = LogLevel.Debug, Message = "Ending an event subscription failed")]
     private static partial void LogUnsubscribeFailed(ILogger logger, Exception exception);

@@ -24,6 +24,8 @@ public sealed record AgentOutcome
 
     [Id(6)] public bool Degraded { get; init; }
 
+    [Id(8)] public ClarificationDraft? Clarification { get; init; }
+
     /// <summary>Why the answer could not be used as asked for, when <see cref="Degraded"/>.</summary>
     [Id(7)] public string? DegradedReason { get; init; }
 }

@@ -2,56 +2,116 @@ using System.Text;
 using System.Text.Json;
 using Carlos.Contracts.Reports;
 using Carlos.Contracts.Serialization;
+using Carlos.Grains.Diagnostics;
 using Carlos.Grains.Model;
-using Carlos.Telemetry;
 
 namespace Carlos.Grains.Agents;
 
 /// <summary>
 /// Runs one agent step against the model: builds the prompt, streams the answer's text to the caller as it comes,
-/// and turns the answer into the step's outcome. A reviewer's JSON that does not parse is asked for again once, with
-/// the error shown; a second failure keeps the text and marks the step degraded.
+/// and turns the answer into the step's outcome. A reviewer's JSON that does not parse or does not match its schema
+/// is asked for again once, with the error shown; a second failure keeps the text and marks the step degraded.
+/// When a fallback model is given and the model is unavailable, the fallback answers and the step is degraded.
 /// </summary>
-internal sealed class DesignAgents(IChatModel model, CostEstimator costs)
+internal sealed class DesignAgents(
+    IChatModel model, CostEstimator costs, CarlosMetrics? metrics = null, IChatModel? fallback = null)
 {
+    // Every property of an output record must be present (strict structured outputs send nulls explicitly).
+    private static readonly JsonSerializerOptions StrictOptions = new(CarlosJson.Options)
+    {
+        RespectNullableAnnotations = true,
+        RespectRequiredConstructorParameters = true,
+    };
+
     public string ModelName => model.Name;
 
-    public async Task<AgentOutcome> RunAsync(
-        AgentRole role, AgentContext context, Action<string> onText, CancellationToken cancellationToken)
+    public Task<AgentOutcome> RunAsync(
+        AgentRole role, AgentContext context, Action<string> onText, CancellationToken cancellationToken) =>
+        RunAsync(role, context, onText, _ => { }, cancellationToken);
+
+    /// <summary>
+    /// Runs a step; <paramref name="onRestart"/> hears, with a reason, when the text streamed so far is void and the
+    /// answer starts again (a retried call, or the fallback model taking over).
+    /// </summary>
+    public async Task<AgentOutcome> RunAsync(AgentRole role, AgentContext context, Action<string> onText,
+        Action<string> onRestart, CancellationToken cancellationToken)
+    {
+        var streamed = false;
+        var spent = new Spent();
+        void OnText(string text)
+        {
+            streamed = true;
+            onText(text);
+        }
+
+        try
+        {
+            return await RunWithAsync(model, role, context, OnText, onRestart, spent, cancellationToken);
+        }
+        catch (ModelUnavailableException unavailable) when (fallback is not null)
+        {
+            if (streamed)
+            {
+                onRestart("the model became unavailable, so the built-in model answers instead");
+            }
+
+            // The usage includes what the unavailable model had spent before it gave up.
+            var outcome = await RunWithAsync(fallback, role, context, onText, onRestart, spent, cancellationToken);
+            metrics?.StepDegraded(role, "fallback");
+            var reason = $"{unavailable.Message} The built-in model answered instead.";
+            return outcome with
+            {
+                Degraded = true,
+                DegradedReason = outcome.DegradedReason is { } earlier ? $"{reason} {earlier}" : reason,
+            };
+        }
+    }
+
+    private async Task<AgentOutcome> RunWithAsync(IChatModel chat, AgentRole role, AgentContext context,
+        Action<string> onText, Action<string> onRestart, Spent spent,
+        CancellationToken cancellationToken)
     {
         var instructions = AgentInstructions.For(role);
         var prompt = PromptBuilder.Build(role, context);
         var outputType = OutputType(role);
-        var (text, usage) = await CallAsync(new(role, instructions, prompt, context, outputType), onText, cancellationToken);
+        var text = await CallAsync(
+            chat, new(role, instructions, prompt, context, outputType), onText, onRestart, spent, cancellationToken);
         if (outputType is null)
         {
-            return new AgentOutcome { Text = text, Usage = usage };
+            return new AgentOutcome { Text = text, Usage = spent.Total };
         }
 
         if (TryParse(role, text, out var outcome, out var error))
         {
-            return outcome with { Usage = usage };
+            return outcome with { Usage = spent.Total };
         }
 
         var repair = $"{prompt}\n\n# Your previous answer was not valid\n{error}\nAnswer again with JSON only.";
-        var (second, more) = await CallAsync(new(role, instructions, repair, context, outputType), onText, cancellationToken);
-        usage = usage.Add(more);
+        var second = await CallAsync(
+            chat, new(role, instructions, repair, context, outputType), onText, onRestart, spent, cancellationToken);
         if (TryParse(role, second, out outcome, out error))
         {
-            return outcome with { Usage = usage };
+            return outcome with { Usage = spent.Total };
         }
 
-        return Degraded(role, second, error, usage);
+        metrics?.StepDegraded(role, "invalid_output");
+        return Degraded(role, second, error, spent.Total);
     }
 
-    private async Task<(string Text, TokenUsage Usage)> CallAsync(
-        ModelRequest request, Action<string> onText, CancellationToken cancellationToken)
+    /// <summary>Streams one call's text to the caller and adds the usage it reports to the step's tally.</summary>
+    private static async Task<string> CallAsync(IChatModel chat, ModelRequest request, Action<string> onText,
+        Action<string> onRestart, Spent spent, CancellationToken cancellationToken)
     {
         var text = new StringBuilder();
-        var usage = TokenUsage.Zero;
-        using var call = CarlosTracing.StartModelCall(model.Name, CarlosJson.WireName(request.Role));
-        await foreach (var chunk in model.StreamAsync(request, cancellationToken))
+        using var call = Carlos.Telemetry.CarlosTracing.StartModelCall(chat.Name, CarlosJson.WireName(request.Role));
+        await foreach (var chunk in chat.StreamAsync(request, cancellationToken))
         {
+            if (chunk.RestartReason is { } reason)
+            {
+                text.Clear();
+                onRestart(reason);
+            }
+
             if (chunk.Text is { Length: > 0 } piece)
             {
                 text.Append(piece);
@@ -60,19 +120,21 @@ internal sealed class DesignAgents(IChatModel model, CostEstimator costs)
 
             if (chunk.Usage is { } reported)
             {
-                usage = usage.Add(reported);
+                spent.Total = spent.Total.Add(reported);
             }
         }
 
-        return (text.ToString(), usage);
+        return text.ToString();
     }
 
-    private static Type? OutputType(AgentRole role) => role switch
+    /// <summary>The record a role answers with, or null for roles that answer in Markdown or Terraform.</summary>
+    public static Type? OutputType(AgentRole role) => role switch
     {
         AgentRole.Security => typeof(SecurityReport),
         AgentRole.Cost => typeof(CostAnalysisDraft),
         AgentRole.Reliability => typeof(ReliabilityReport),
         AgentRole.Validator => typeof(ValidationVerdict),
+        AgentRole.Clarifier => typeof(ClarificationDraft),
         _ => null,
     };
 
@@ -88,6 +150,7 @@ internal sealed class DesignAgents(IChatModel model, CostEstimator costs)
                 AgentRole.Security => Security(Deserialize<SecurityReport>(json)),
                 AgentRole.Cost => Cost(Deserialize<CostAnalysisDraft>(json)),
                 AgentRole.Reliability => Reliability(Deserialize<ReliabilityReport>(json)),
+                AgentRole.Clarifier => Clarification(Deserialize<ClarificationDraft>(json)),
                 _ => Validation(Deserialize<ValidationVerdict>(json)),
             };
             return true;
@@ -100,7 +163,7 @@ internal sealed class DesignAgents(IChatModel model, CostEstimator costs)
     }
 
     private static T Deserialize<T>(string json) =>
-        JsonSerializer.Deserialize<T>(json, CarlosJson.Options) ?? throw new JsonException("The answer was null.");
+        JsonSerializer.Deserialize<T>(json, StrictOptions) ?? throw new JsonException("The answer was null.");
 
     private static AgentOutcome Security(SecurityReport r) =>
         new() { Text = ReportMarkdown.Security(r), Security = r, Usage = TokenUsage.Zero };
@@ -113,6 +176,13 @@ internal sealed class DesignAgents(IChatModel model, CostEstimator costs)
 
     private static AgentOutcome Reliability(ReliabilityReport r) =>
         new() { Text = ReportMarkdown.Reliability(r), Reliability = r, Usage = TokenUsage.Zero };
+
+    private static AgentOutcome Clarification(ClarificationDraft c) => new()
+    {
+        Text = c.NeedsAnswers ? string.Join('\n', c.Questions.Select(q => $"- {q}")) : "The requirements are clear enough.",
+        Clarification = c with { Questions = c.Questions.Take(ClarificationDraft.MaxQuestions).ToList() },
+        Usage = TokenUsage.Zero,
+    };
 
     private static AgentOutcome Validation(ValidationVerdict v) =>
         new() { Text = ReportMarkdown.Validation(v), Validation = v, Usage = TokenUsage.Zero };
@@ -130,5 +200,11 @@ internal sealed class DesignAgents(IChatModel model, CostEstimator costs)
         {
             Text = text, Validation = verdict, Usage = usage, Degraded = true, DegradedReason = error,
         };
+    }
+
+    /// <summary>The tokens a step has spent so far, across its calls and models.</summary>
+    private sealed class Spent
+    {
+        public TokenUsage Total { get; set; } = TokenUsage.Zero;
     }
 }

@@ -7,6 +7,7 @@ namespace Carlos.Grains.Audit;
 /// The audit log. It keeps the newest <see cref="Capacity"/> entries; older ones are dropped, so operators who must
 /// keep more ship the log elsewhere (every entry is also written to the structured log).
 /// </summary>
+[GrainType("carlos.audit")]
 internal sealed class AuditLogGrain(
     [PersistentState("audit", StorageNames.Default)] IPersistentState<AuditLogState> store)
     : Grain, IAuditLogGrain

@@ -22,6 +22,7 @@ internal sealed partial class BuiltinChatModel(
     private readonly SecurityReviewer _security = new(catalog);
     private readonly ReliabilityReviewer _reliability = new(catalog);
     private readonly TerraformWriter _terraform = new(catalog);
+    private readonly ClarificationRules _clarifier = new(catalog);
 
     public string Name => "builtin";
 
@@ -58,6 +59,7 @@ internal sealed partial class BuiltinChatModel(
         AgentRole.Validator => Json(ValidationRules.Judge(context)),
         AgentRole.Recommender => RecommendationWriter.Write(context),
         AgentRole.Terraform => _terraform.Write(Plan(context), context.Settings),
+        AgentRole.Clarifier => Json(_clarifier.Decide(context)),
         _ => throw new ArgumentOutOfRangeException(nameof(role), role, "No built-in answer for this role."),
     };
 
@@ -93,7 +95,12 @@ internal sealed partial class BuiltinChatModel(
         return new CostAnalysisDraft(services, opportunities);
     }
 
-    private static readonly JsonSerializerOptions Indented = new(CarlosJson.Options) { WriteIndented = true };
+    // Nulls are written, as strict structured outputs require every property to be present.
+    private static readonly JsonSerializerOptions Indented = new(CarlosJson.Options)
+    {
+        WriteIndented = true,
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.Never,
+    };
 
     private static string Json<T>(T value) => JsonSerializer.Serialize(value, Indented);
 

@@ -4,6 +4,7 @@ using Carlos.Grains.Hosting;
 namespace Carlos.Grains.Events;
 
 /// <inheritdoc cref="IDesignEventChunkGrain"/>
+[GrainType("carlos.design-events")]
 internal sealed class DesignEventChunkGrain(
     [PersistentState("events", StorageNames.Default)] IPersistentState<DesignEventChunk> chunk)
     : Grain, IDesignEventChunkGrain

@@ -22,8 +22,8 @@ internal sealed partial class DesignEventJournal(
     /// <summary>The sequence number of the last event known to be stored.</summary>
     public long PersistedSequence { get; private set; }
 
-    /// <summary>Finds where the stored log ends, starting from a count known to be stored.</summary>
-    public async Task RecoverAsync(long knownPersisted)
+    /// <summary>Finds where the stored log ends, starting from a count known to be stored; returns its last event.</summary>
+    public async Task<DesignEvent?> RecoverAsync(long knownPersisted)
     {
         var index = Math.Max(0, knownPersisted) / DesignEventChunk.Size;
         while (true)
@@ -32,7 +32,13 @@ internal sealed partial class DesignEventJournal(
             if (count < DesignEventChunk.Size)
             {
                 PersistedSequence = LastSequence = index * DesignEventChunk.Size + count;
-                return;
+                if (PersistedSequence == 0)
+                {
+                    return null;
+                }
+
+                var last = await Chunk((PersistedSequence - 1) / DesignEventChunk.Size).ReadAsync(PersistedSequence - 1, 1);
+                return last.Count == 1 ? last[0] : null;
             }
 
             index++;

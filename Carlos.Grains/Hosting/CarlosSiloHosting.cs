@@ -1,14 +1,17 @@
 using System.Net;
 using Carlos.Grains.Agents;
+using Carlos.Grains.AzureOpenAI;
 using Carlos.Grains.BuiltinModel;
 using Carlos.Grains.Catalog;
 using Carlos.Grains.Identity;
+using Carlos.Grains.Diagnostics;
 using Carlos.Grains.Model;
 using Carlos.Grains.Workflow;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Persistence;
 using StackExchange.Redis;
@@ -37,8 +40,11 @@ public static class CarlosSiloHosting
         {
             var connection = RedisConnection(redis);
             silo.UseRedisClustering(o => o.ConfigurationOptions = connection.Clone())
-                .AddRedisGrainStorage(StorageNames.Default,
-                    (RedisStorageOptions o) => o.ConfigurationOptions = connection.Clone())
+                .AddRedisGrainStorage(StorageNames.Default, (RedisStorageOptions o) =>
+                {
+                    o.ConfigurationOptions = connection.Clone();
+                    o.GrainStorageSerializer = GrainStateJson.Serializer();
+                })
                 .UseRedisReminderService(o => o.ConfigurationOptions = connection.Clone())
                 .ConfigureEndpoints(AdvertisedAddress(cluster), cluster.SiloPort, cluster.GatewayPort,
                     listenOnAnyHostAddress: true);
@@ -68,10 +74,8 @@ public static class CarlosSiloHosting
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<WorkflowOptions>().Bind(configuration.GetSection(WorkflowOptions.SectionName))
             .ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<ModelOptions>().Bind(configuration.GetSection(ModelOptions.SectionName))
-            .Validate(o => o.Provider == ModelOptions.BuiltinProvider,
-                $"{ModelOptions.SectionName}:Provider must be '{ModelOptions.BuiltinProvider}'.")
-            .ValidateOnStart();
+        services.AddOptions<ModelOptions>().Bind(configuration.GetSection(ModelOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ModelOptions>, ModelOptionsValidator>());
 
         services.AddOptions<IdentityOptions>().Configure(o =>
         {
@@ -84,10 +88,32 @@ public static class CarlosSiloHosting
         services.TryAddSingleton<IdentitySeeds>();
         services.TryAddSingleton(_ => ServiceCatalog.LoadBundled());
         services.TryAddSingleton<CostEstimator>();
-        services.TryAddSingleton<IChatModel, BuiltinChatModel>();
-        services.TryAddSingleton<DesignAgents>();
+        services.AddMetrics();
+        services.TryAddSingleton<CarlosMetrics>();
+        services.TryAddSingleton<PromptTokenCounter>();
+        services.TryAddSingleton<IModelCallGate, OpenModelCallGate>();
+        services.TryAddSingleton<BuiltinChatModel>();
+        services.TryAddSingleton<AzureOpenAIChatModel>();
+        services.TryAddSingleton<IChatModel>(sp => UsesAzureOpenAI(configuration)
+            ? sp.GetRequiredService<AzureOpenAIChatModel>()
+            : sp.GetRequiredService<BuiltinChatModel>());
+        if (UsesAzureOpenAI(configuration))
+        {
+            services.AddHostedService<ModelWarmUp>();
+        }
+
+        services.TryAddSingleton<WorkflowSlots>();
+        services.TryAddSingleton(sp => new DesignAgents(
+            sp.GetRequiredService<IChatModel>(), sp.GetRequiredService<CostEstimator>(),
+            sp.GetRequiredService<CarlosMetrics>(),
+            sp.GetRequiredService<IOptions<ModelOptions>>().Value.FallbackToBuiltin
+                ? sp.GetRequiredService<BuiltinChatModel>()
+                : null));
         return services;
     }
+
+    private static bool UsesAzureOpenAI(IConfiguration configuration) =>
+        configuration[$"{ModelOptions.SectionName}:Provider"] == ModelOptions.AzureOpenAIProvider;
 
     /// <summary>Parses the connection string once; a malformed one stops start-up naming the key, not the value.</summary>
     public static ConfigurationOptions RedisConnection(CarlosRedisOptions redis)

@@ -4,6 +4,7 @@ using Carlos.Grains.Hosting;
 namespace Carlos.Grains.Idempotency;
 
 /// <inheritdoc cref="IIdempotencyGrain"/>
+[GrainType("carlos.idempotency")]
 internal sealed class IdempotencyGrain(
     [PersistentState("idempotency", StorageNames.Default)] IPersistentState<IdempotencyRecord> store,
     TimeProvider time)

@@ -5,6 +5,7 @@ using Carlos.Grains.Hosting;
 namespace Carlos.Grains.Identity;
 
 /// <inheritdoc cref="IApiKeyGrain"/>
+[GrainType("carlos.api-key")]
 internal sealed class ApiKeyGrain(
     [PersistentState("key", StorageNames.Default)] IPersistentState<ApiKeyState> store,
     IdentitySeeds seeds,

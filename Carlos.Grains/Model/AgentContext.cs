@@ -15,6 +15,9 @@ public sealed record AgentContext
 
     public required int Round { get; init; }
 
+    /// <summary>The tenant the design belongs to, for usage records and quota fairness.</summary>
+    public string? TenantId { get; init; }
+
     /// <summary>The architect's design of this round, for every role after the architect.</summary>
     public string? DesignMarkdown { get; init; }
 

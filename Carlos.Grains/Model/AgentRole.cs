@@ -10,4 +10,7 @@ public enum AgentRole
     Validator = 4,
     Recommender = 5,
     Terraform = 6,
+
+    /// <summary>Decides whether the requirements are clear enough to design from, or asks questions first.</summary>
+    Clarifier = 7,
 }

@@ -8,6 +8,7 @@ namespace Carlos.Grains.RateLimits;
 /// admission is stored before the answer, so neither a restart nor a move of the grain admits more than the limit;
 /// rejections write nothing.
 /// </summary>
+[GrainType("carlos.rate-limit")]
 internal sealed class RateLimitGrain(
     [PersistentState("quota", StorageNames.Default)] IPersistentState<RateLimitState> store,
     TimeProvider time)

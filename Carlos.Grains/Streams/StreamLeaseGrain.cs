@@ -6,6 +6,7 @@ namespace Carlos.Grains.Streams;
 /// Leases live in memory only: if this grain moves, the count starts again from the streams that renew, which
 /// happens within one renewal period. That briefly allows more streams, never fewer.
 /// </summary>
+[GrainType("carlos.stream-lease")]
 internal sealed class StreamLeaseGrain(TimeProvider time) : Grain, IStreamLeaseGrain
 {
     private readonly Dictionary<Guid, DateTimeOffset> _leases = [];

@@ -6,6 +6,7 @@ using Carlos.Grains.Identity;
 namespace Carlos.Grains.Tenants;
 
 /// <inheritdoc cref="ITenantGrain"/>
+[GrainType("carlos.tenant")]
 internal sealed class TenantGrain(
     [PersistentState("tenant", StorageNames.Default)] IPersistentState<TenantState> store,
     IdentitySeeds seeds,

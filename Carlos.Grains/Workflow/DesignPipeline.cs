@@ -18,6 +18,15 @@ internal sealed class DesignPipeline(
 
     public async Task<DesignStatus> RunAsync(CancellationToken cancellationToken)
     {
+        if (state.Request!.AllowQuestions && state.Answers.Count == 0)
+        {
+            var clarifier = await StepAsync(AgentRole.Clarifier, 1, cancellationToken);
+            if (clarifier.Result.Clarification is { NeedsAnswers: true, Questions.Count: > 0 })
+            {
+                return DesignStatus.AwaitingAnswers;
+            }
+        }
+
         var lastRound = revisionRounds + 1;
         var round = 1;
         while (true)
@@ -57,9 +66,10 @@ internal sealed class DesignPipeline(
         var reviewed = role == AgentRole.Architect ? round - 1 : round;
         var context = new AgentContext
         {
-            Requirements = request.Requirements,
+            Requirements = Requirements(request.Requirements),
             Settings = request.Settings,
             Round = round,
+            TenantId = state.Owner?.TenantId,
             DesignMarkdown = Result(AgentRole.Architect, reviewed)?.Text,
         };
 
@@ -75,6 +85,18 @@ internal sealed class DesignPipeline(
                 Validation = role == AgentRole.Validator ? null : Result(AgentRole.Validator, round)?.Validation,
             },
         };
+    }
+
+    /// <summary>The requirements every agent sees: the user's text, refined by the answers to any questions.</summary>
+    private string Requirements(string text)
+    {
+        if (state.Answers.Count == 0)
+        {
+            return text;
+        }
+
+        var clarifications = state.Questions.Zip(state.Answers, (q, a) => $"- Q: {q}\n  A: {a}");
+        return $"{text}\n\nClarifications from the user:\n{string.Join('\n', clarifications)}";
     }
 
     private Agents.AgentOutcome? Result(AgentRole role, int round) =>

@@ -40,6 +40,9 @@ internal static class DesignSnapshots
             UpdatedAt = state.UpdatedAt,
             CompletedAt = state.CompletedAt,
             Model = state.Model,
+            Questions = state.Questions,
+            Answers = state.Answers,
+            AnswersDueBy = state.AnswersDueBy,
         };
     }
 }

@@ -19,4 +19,12 @@ internal sealed partial class DesignWorkflowGrain
 
     [LoggerMessage(EventId = 2004, Level = LogLevel.Error, Message = "Design {DesignId} failed")]
     private static partial void LogFailed(ILogger logger, Exception exception, Guid designId);
+
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Information,
+        Message = "Design {DesignId} handed over: its activation ended ({Reason}) while it ran")]
+    private static partial void LogHandedOver(ILogger logger, Guid designId, DeactivationReasonCode reason);
+
+    [LoggerMessage(EventId = 2006, Level = LogLevel.Warning,
+        Message = "Storing design {DesignId} failed; the design pauses and retries in {Delay}")]
+    private static partial void LogStorageRetry(ILogger logger, Exception exception, Guid designId, TimeSpan delay);
 }

@@ -3,7 +3,6 @@ using Carlos.Contracts.Identity;
 using Carlos.Grains.Agents;
 using Carlos.Grains.Events;
 using Carlos.Grains.Hosting;
-using Carlos.Grains.Model;
 using Carlos.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -13,40 +12,56 @@ namespace Carlos.Grains.Workflow;
 
 /// <summary>
 /// Runs one design. The pipeline runs in the grain's background so that no grain call waits on a model; each
-/// finished step is written to storage before the next starts, and a reminder brings the design back on another
-/// silo if this one is lost.
+/// finished step is written to storage before the next starts. A reminder brings the design back on another silo if
+/// this one is lost, and a silo that shuts down wakes its designs elsewhere at once.
 /// </summary>
+[GrainType("carlos.design")]
 internal sealed partial class DesignWorkflowGrain(
     [PersistentState("design", StorageNames.Default)] IPersistentState<DesignWorkflowState> store,
     DesignAgents agents,
+    WorkflowSlots slots,
     IOptions<WorkflowOptions> options,
     TimeProvider time,
     ILogger<DesignWorkflowGrain> logger)
-    : Grain, IDesignWorkflowGrain, IRemindable
+    : Grain, IDesignWorkflowGrain, IDesignWorkflowWake, IRemindable
 {
     private const string ResumeReminder = "resume";
     private static readonly TimeSpan ResumePeriod = TimeSpan.FromMinutes(1);
 
     private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly CancellationTokenSource _lifetime = new();
     private ObserverManager<IDesignObserver> _observers = null!;
     private DesignEventJournal _journal = null!;
-    private CancellationTokenSource? _cancellation;
-    private Task? _run;
-    private bool _deactivating;
+    private TaskScheduler _scheduler = null!;
+    private IDisposable? _expiryTimer;
 
     private DesignWorkflowState State => store.State;
 
+    private Guid Id => this.GetPrimaryKey();
+
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        _scheduler = TaskScheduler.Current;
         _observers = new ObserverManager<IDesignObserver>(options.Value.ObserverExpiry, logger);
-        _journal = new DesignEventJournal(this.GetPrimaryKey(), GrainFactory, Publish, logger);
+        _journal = new DesignEventJournal(Id, GrainFactory, Publish, logger);
         if (!store.RecordExists)
         {
             return;
         }
 
-        await _journal.RecoverAsync(State.PersistedEvents);
-        if (!State.Status.IsTerminal())
+        var last = await _journal.RecoverAsync(State.PersistedEvents);
+        if (last is { IsTerminal: true, Status: { } ended } && !State.Status.IsTerminal())
+        {
+            State.Status = ended;
+            State.ActiveSteps.Clear();
+            await WriteAsync();
+        }
+
+        if (State.Status == DesignStatus.AwaitingAnswers)
+        {
+            ScheduleExpiry();
+        }
+        else if (!State.Status.IsTerminal())
         {
             Resume();
         }
@@ -54,15 +69,16 @@ internal sealed partial class DesignWorkflowGrain(
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (_run is { } run)
+        var wasRunning = _run is not null;
+        await AbandonRunAsync(cancellationToken);
+        await _lifetime.CancelAsync();
+        await _journal.FlushAsync().WaitAsync(cancellationToken).ContinueWith(_ => { }, TaskScheduler.Current);
+        if (wasRunning && !State.Status.IsTerminal())
         {
-            // The step in flight is abandoned, not failed: the reminder resumes the design on another activation.
-            _deactivating = true;
-            await _cancellation!.CancelAsync();
-            await run.WaitAsync(cancellationToken).ContinueWith(_ => { }, TaskScheduler.Current);
+            // Delivered once this activation is gone, so the design resumes on a silo that is not shutting down.
+            GrainFactory.GetGrain<IDesignWorkflowWake>(Id).WakeAsync().Ignore();
+            LogHandedOver(logger, Id, reason.ReasonCode);
         }
-
-        await _journal.FlushAsync();
     }
 
     public async Task<StartOutcome?> StartAsync(Caller caller, DesignRequest request)
@@ -70,6 +86,12 @@ internal sealed partial class DesignWorkflowGrain(
         if (store.RecordExists)
         {
             return caller.CanAccess(State.Owner!) ? new StartOutcome(Summary(), Created: false) : null;
+        }
+
+        if (slots.IsFull)
+        {
+            DeactivateOnIdle();
+            return new StartOutcome(new DesignSummary(Id, DesignStatus.Queued, time.GetUtcNow()), false) { Overloaded = true };
         }
 
         var now = time.GetUtcNow();
@@ -81,20 +103,27 @@ internal sealed partial class DesignWorkflowGrain(
         await WriteAsync();
         await this.RegisterOrUpdateReminder(ResumeReminder, ResumePeriod, ResumePeriod);
 
-        LogStarted(logger, this.GetPrimaryKey(), caller.TenantId, request.Settings.Scenario);
+        LogStarted(logger, Id, caller.TenantId, request.Settings.Scenario);
         CarlosMetrics.DesignStarted(request.Settings.Scenario);
-        Append(new DesignEvent
+        Append(DesignEventType.DesignStarted, e => e with
         {
-            Sequence = 0, Type = DesignEventType.DesignStarted, At = now, Status = DesignStatus.Running,
-            DesignId = this.GetPrimaryKey(),
-            Text = $"Design started with the {agents.ModelName} model.",
+            Status = DesignStatus.Running, DesignId = Id, Text = $"Design started with the {agents.ModelName} model.",
         });
         Launch();
         return new StartOutcome(Summary(), Created: true);
     }
 
-    public Task<DesignSnapshot?> GetAsync(Caller caller) =>
-        Task.FromResult(Visible(caller) ? DesignSnapshots.From(this.GetPrimaryKey(), State) : null);
+    public async Task<DesignSnapshot?> GetAsync(Caller caller)
+    {
+        if (!Visible(caller))
+        {
+            return null;
+        }
+
+        // Events are appended before the status they announce; waiting for them keeps the log and the status in step.
+        await _journal.FlushAsync();
+        return DesignSnapshots.From(Id, State);
+    }
 
     public async Task<EventPage?> GetEventsAsync(Caller caller, long afterSequence, int maxCount)
     {
@@ -136,12 +165,7 @@ internal sealed partial class DesignWorkflowGrain(
             return CancelOutcome.AlreadyFinished;
         }
 
-        if (_run is { } run)
-        {
-            await _cancellation!.CancelAsync();
-            await run;
-        }
-
+        await StopRunAsync();
         if (!State.Status.IsTerminal())
         {
             await FinishAsync(DesignStatus.Cancelled, error: null);
@@ -150,11 +174,47 @@ internal sealed partial class DesignWorkflowGrain(
         return CancelOutcome.Cancelled;
     }
 
+    public async Task<AnswerOutcome> AnswerAsync(Caller caller, IReadOnlyList<string> answers)
+    {
+        if (!Visible(caller))
+        {
+            return AnswerOutcome.NotFound;
+        }
+
+        if (State.Status != DesignStatus.AwaitingAnswers)
+        {
+            return AnswerOutcome.NotAwaitingAnswers;
+        }
+
+        if (answers.Count == 0 || answers.Count > State.Questions.Count || answers.Any(a => string.IsNullOrWhiteSpace(a) || a.Length > MaxAnswerLength))
+        {
+            return AnswerOutcome.Invalid;
+        }
+
+        _expiryTimer?.Dispose();
+        State.Answers = answers.Select(a => a.Trim()).ToList();
+        State.Status = DesignStatus.Running;
+        State.AnswersDueBy = null;
+        await WriteAsync();
+        Append(DesignEventType.Answered, e => e with
+        {
+            Status = DesignStatus.Running, Text = $"{answers.Count} answer(s) received; the design goes on.",
+        });
+        Launch();
+        return AnswerOutcome.Accepted;
+    }
+
+    public Task WakeAsync() => Task.CompletedTask; // activation itself resumes the design
+
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (State.Status.IsTerminal() || !store.RecordExists)
+        if (!store.RecordExists || State.Status.IsTerminal())
         {
             await UnregisterResumeAsync();
+        }
+        else if (State.Status == DesignStatus.AwaitingAnswers)
+        {
+            await ExpireIfDueAsync();
         }
         else if (_run is null)
         {
@@ -162,169 +222,18 @@ internal sealed partial class DesignWorkflowGrain(
         }
     }
 
+    /// <summary>The longest answer accepted, in characters.</summary>
+    public const int MaxAnswerLength = 2000;
+
     private bool Visible(Caller caller) => store.RecordExists && caller.CanAccess(State.Owner!);
 
-    private DesignSummary Summary() => new(this.GetPrimaryKey(), State.Status, State.CreatedAt);
-
-    private void Resume()
-    {
-        foreach (var step in State.ActiveSteps.Where(s => !State.Steps.ContainsKey(s)).Order(StringComparer.Ordinal))
-        {
-            Append(new DesignEvent
-            {
-                Sequence = 0, Type = DesignEventType.StepRestarted, At = time.GetUtcNow(), Step = step,
-                Agent = step.Split('.')[0], Text = "The step was interrupted and runs again from its start.",
-            });
-        }
-
-        LogResumed(logger, this.GetPrimaryKey(), State.Steps.Count);
-        Launch();
-    }
-
-    private void Launch()
-    {
-        _cancellation = new CancellationTokenSource();
-        _run = RunAsync(_cancellation.Token);
-    }
-
-    private async Task RunAsync(CancellationToken cancellationToken)
-    {
-        var pipeline = new DesignPipeline(State, options.Value.RevisionRounds, RunStepAsync);
-        CarlosMetrics.DesignsRunning.Add(1);
-        try
-        {
-            var outcome = await pipeline.RunAsync(cancellationToken);
-            await FinishAsync(outcome, error: null);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            if (!_deactivating)
-            {
-                await FinishAsync(DesignStatus.Cancelled, error: null);
-            }
-        }
-        catch (Exception ex)
-        {
-            LogFailed(logger, ex, this.GetPrimaryKey());
-            await FinishAsync(DesignStatus.Failed, "The design could not be completed because of an internal error.");
-        }
-        finally
-        {
-            _run = null;
-            CarlosMetrics.DesignsRunning.Add(-1);
-        }
-    }
-
-    private async Task<StepRecord> RunStepAsync(
-        AgentRole role, int round, AgentContext context, CancellationToken cancellationToken)
-    {
-        var step = DesignPipeline.StepId(role, round);
-        var agent = Contracts.Serialization.CarlosJson.WireName(role);
-        var started = time.GetUtcNow();
-        using var span = CarlosTracing.StartStep(this.GetPrimaryKey(), step, agent);
-        State.ActiveSteps.Add(step);
-        await WriteAsync();
-        Append(new DesignEvent
-        {
-            Sequence = 0, Type = DesignEventType.AgentStarted, At = started, Agent = agent, Step = step, Round = round,
-        });
-
-        var tokens = new TokenBatcher(time, options.Value.TokenBatchInterval, text => Append(new DesignEvent
-        {
-            Sequence = 0, Type = DesignEventType.Token, At = time.GetUtcNow(), Agent = agent, Step = step, Text = text,
-        }));
-        var result = await agents.RunAsync(role, context, tokens.Add, cancellationToken);
-        tokens.Flush();
-
-        var outcome = new StepOutcome(step, agent, round, started, time.GetUtcNow(), result.Usage, result.Degraded);
-        var record = new StepRecord(outcome, result);
-        State.Steps[step] = record;
-        State.ActiveSteps.Remove(step);
-        State.Usage = State.Usage.Add(result.Usage);
-        await WriteAsync();
-        CarlosMetrics.StepFinished(agent, outcome.CompletedAt - started);
-        CarlosMetrics.TokensSpent(
-            State.Model, State.Owner!.TenantId, result.Usage.PromptTokens, result.Usage.CompletionTokens);
-
-        Append(new DesignEvent
-        {
-            Sequence = 0, Type = DesignEventType.AgentCompleted, At = outcome.CompletedAt, Agent = agent, Step = step,
-            Round = round, Output = result.Text,
-        });
-        if (result.Degraded)
-        {
-            Append(new DesignEvent
-            {
-                Sequence = 0, Type = DesignEventType.Degraded, At = outcome.CompletedAt, Agent = agent, Step = step,
-                Text = $"The {agent} answer was kept as text: {result.DegradedReason}",
-            });
-        }
-
-        if (result.Validation is { } verdict)
-        {
-            Append(new DesignEvent
-            {
-                Sequence = 0, Type = DesignEventType.Validation, At = outcome.CompletedAt, Agent = agent, Step = step,
-                Round = round, Validation = verdict, Text = verdict.Summary,
-            });
-        }
-
-        return record;
-    }
-
-    private async Task FinishAsync(DesignStatus status, string? error)
-    {
-        var now = time.GetUtcNow();
-        State.Status = status;
-        State.Error = error;
-        State.CompletedAt = now;
-        State.ActiveSteps.Clear();
-        await WriteAsync();
-
-        Append(new DesignEvent
-        {
-            Sequence = 0, Type = TerminalEvent(status), At = now, Status = status,
-            Text = error ?? $"The design ended {Contracts.Serialization.CarlosJson.WireName(status)}.",
-        });
-        await _journal.FlushAsync();
-        await UnregisterResumeAsync();
-        LogFinished(logger, this.GetPrimaryKey(), status, State.Usage.TotalTokens);
-        CarlosMetrics.DesignFinished(Contracts.Serialization.CarlosJson.WireName(status));
-    }
-
-    private static DesignEventType TerminalEvent(DesignStatus status) => status switch
-    {
-        DesignStatus.Completed => DesignEventType.Completed,
-        DesignStatus.RevisionRequired => DesignEventType.RevisionRequired,
-        DesignStatus.Cancelled => DesignEventType.Cancelled,
-        DesignStatus.Expired => DesignEventType.Expired,
-        _ => DesignEventType.Failed,
-    };
+    private DesignSummary Summary() => new(Id, State.Status, State.CreatedAt);
 
     private async Task UnregisterResumeAsync()
     {
         if (await this.GetReminder(ResumeReminder) is { } reminder)
         {
             await this.UnregisterReminder(reminder);
-        }
-    }
-
-    private void Append(DesignEvent draft) => _journal.Append(draft);
-
-    private void Publish(IReadOnlyList<DesignEvent> events) => _observers.Notify(o => o.OnEventsAsync(events));
-
-    private async Task WriteAsync()
-    {
-        await _writeLock.WaitAsync();
-        try
-        {
-            State.UpdatedAt = time.GetUtcNow();
-            State.PersistedEvents = _journal.PersistedSequence;
-            await store.WriteStateAsync();
-        }
-        finally
-        {
-            _writeLock.Release();
         }
     }
 }

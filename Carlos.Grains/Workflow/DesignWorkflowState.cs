@@ -38,6 +38,13 @@ public sealed class DesignWorkflowState
     [Id(10)] public long PersistedEvents { get; set; }
 
     [Id(11)] public string Model { get; set; } = "";
+
+    /// <summary>The clarifying questions asked, and the answers given, in order.</summary>
+    [Id(12)] public List<string> Questions { get; set; } = [];
+
+    [Id(13)] public List<string> Answers { get; set; } = [];
+
+    [Id(14)] public DateTimeOffset? AnswersDueBy { get; set; }
 }
 
 /// <summary>A finished step and what it produced.</summary>

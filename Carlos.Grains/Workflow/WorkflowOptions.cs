@@ -19,4 +19,16 @@ public sealed class WorkflowOptions
 
     /// <summary>How long an observer subscription lasts unless renewed. Default 5 minutes.</summary>
     public TimeSpan ObserverExpiry { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How many designs one silo runs at once; more wait as <c>queued</c>. Default 32.</summary>
+    [Range(1, 10_000)]
+    public int MaxConcurrentPerSilo { get; set; } = 32;
+
+    /// <summary>How many designs may wait on one silo; beyond that new designs are refused with 503. Default 256.</summary>
+    [Range(0, 100_000)]
+    public int MaxQueuedPerSilo { get; set; } = 256;
+
+    /// <summary>How long a design waits for answers to its questions before it ends <c>expired</c>. Default 24 hours.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "30.00:00:00")]
+    public TimeSpan QuestionTimeout { get; set; } = TimeSpan.FromHours(24);
 }

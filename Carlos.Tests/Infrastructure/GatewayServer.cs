@@ -79,13 +79,9 @@ public abstract class GatewayServer : IAsyncLifetime
     /// <summary>The gateway's services, for tests that act on the host (its lifetime, its telemetry).</summary>
     public IServiceProvider Services => _app!.Services;
 
-    /// <summary>Lets a fixture add to the host before it is built.</summary>
-    protected virtual void Configure(WebApplicationBuilder builder)
-    {
-    }
-
     public async Task InitializeAsync()
     {
+        await BeforeStartAsync();
         _app = GatewayApp.Build(["--environment", "Development"], builder =>
         {
             builder.Configuration.AddInMemoryCollection(Settings);
@@ -112,6 +108,18 @@ public abstract class GatewayServer : IAsyncLifetime
         return client;
     }
 
+    /// <summary>Runs before the gateway is built, so that a derived server can start what it depends on.</summary>
+    protected virtual Task BeforeStartAsync() => Task.CompletedTask;
+
+    /// <summary>Adds services or settings of a derived server to the gateway's builder.</summary>
+    protected virtual void Configure(WebApplicationBuilder builder)
+    {
+    }
+
+    /// <summary>Runs after the gateway has stopped.</summary>
+    protected virtual ValueTask AfterStopAsync() => ValueTask.CompletedTask;
+
+
     public async Task DisposeAsync()
     {
         Client?.Dispose();
@@ -120,6 +128,8 @@ public abstract class GatewayServer : IAsyncLifetime
             await _app.StopAsync();
             await _app.DisposeAsync();
         }
+
+        await AfterStopAsync();
     }
 
     public static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
@@ -158,6 +168,23 @@ public sealed class GuardedGateway : GatewayServer
         Settings["Carlos:Auth:FailedAttemptsPerMinute"] = "5";
         Settings["Carlos:Streams:MaxOpenPerUser"] = "2";
     }
+}
+
+/// <summary>A gateway whose silo runs one design at a time and queues one more.</summary>
+public sealed class CrowdedGateway : GatewayServer
+{
+    public CrowdedGateway()
+        : base(tokensPerSecond: 20, heartbeat: TimeSpan.FromSeconds(15))
+    {
+        Settings["Carlos:Workflow:MaxConcurrentPerSilo"] = "1";
+        Settings["Carlos:Workflow:MaxQueuedPerSilo"] = "1";
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class CrowdedGatewayCollection : ICollectionFixture<CrowdedGateway>
+{
+    public const string Name = "crowded gateway";
 }
 
 [CollectionDefinition(Name)]

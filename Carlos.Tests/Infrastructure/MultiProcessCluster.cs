@@ -31,7 +31,18 @@ internal sealed class MultiProcessCluster(RedisServer redis, IDictionary<string,
     /// <summary>A key seeded from configuration for user alice of tenant acme.</summary>
     public (string KeyId, string Key, string Secret) SeededKey { get; } = ApiKeys.Generate();
 
-    private Dictionary<string, string?> Settings(string role) => new(extra ?? new Dictionary<string, string?>())
+    private Dictionary<string, string?> Settings(string role)
+    {
+        var settings = Defaults(role);
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        return settings;
+    }
+
+    private Dictionary<string, string?> Defaults(string role) => new()
     {
         ["Urls"] = "http://127.0.0.1:0",
         ["Carlos:Redis:ConnectionString"] = redis.ConnectionString,

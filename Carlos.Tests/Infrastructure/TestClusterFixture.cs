@@ -1,5 +1,6 @@
 using Carlos.Grains.BuiltinModel;
 using Carlos.Grains.Hosting;
+using Carlos.Grains.Workflow;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
@@ -12,6 +13,9 @@ public sealed class TestClusterFixture : IAsyncLifetime
     public TestCluster Cluster { get; private set; } = null!;
 
     public IGrainFactory Grains => Cluster.Client;
+
+    /// <summary>How long designs in this cluster wait for answers: short, so expiry can be watched.</summary>
+    public static readonly TimeSpan QuestionTimeout = TimeSpan.FromSeconds(2);
 
     public async Task InitializeAsync()
     {
@@ -34,6 +38,7 @@ public sealed class TestClusterFixture : IAsyncLifetime
             siloBuilder.AddMemoryGrainStorage(StorageNames.Default).UseInMemoryReminderService();
             siloBuilder.Services.AddCarlosGrainServices(new ConfigurationBuilder().Build());
             siloBuilder.Services.Configure<BuiltinModelOptions>(o => o.TokensPerSecond = 200_000);
+            siloBuilder.Services.Configure<WorkflowOptions>(o => o.QuestionTimeout = QuestionTimeout);
         }
     }
 }

@@ -27,8 +27,7 @@ public sealed class MetricsEndpointTests(FastGateway gateway)
         Assert.Matches(
             "carlos_designs_finished_total\\{[^}]*carlos_design_status=\"(completed|revision_required)\"", text);
         Assert.Matches("carlos_step_duration_seconds_bucket\\{[^}]*carlos_agent_role=\"architect\"", text);
-        Assert.Matches(
-            "carlos_model_tokens_total\\{[^}]*carlos_model_deployment=\"builtin\"[^}]*gen_ai_token_type=\"output\"", text);
+        Assert.Matches("carlos_model_call_duration_seconds_count\\{[^}]*carlos_model_deployment=\"builtin\"", text);
         Assert.Contains("carlos_model_call_duration_seconds_count{", text, StringComparison.Ordinal);
         Assert.Contains("orleans_", text, StringComparison.Ordinal);
         Assert.Contains("http_server_request_duration_seconds", text, StringComparison.Ordinal);
@@ -37,21 +36,26 @@ public sealed class MetricsEndpointTests(FastGateway gateway)
     }
 
     [Fact]
-    public async Task An_operator_can_turn_tenant_labels_on_for_token_counts()
+    public async Task An_operator_can_turn_tenant_labels_on_for_rate_limit_rejections()
     {
         var labelled = new TenantLabelledGateway();
         await labelled.InitializeAsync();
         try
         {
-            using var response = await labelled.Client.PostAsync("/v1/designs",
-                GatewayServer.Json("""{"requirements":"Cosmos DB and Functions"}"""));
-            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+            var tenant = $"t-{Guid.NewGuid():N}"[..20];
+            using var client = labelled.CreateClient(await labelled.NewTenantKeyAsync(tenant, plan: "tight"));
+            var statuses = new List<HttpStatusCode>();
+            for (var i = 0; i < 4; i++)
+            {
+                using var response = await client.PostAsync("/v1/designs", GatewayServer.Json("""{"requirements":"AKS"}"""));
+                statuses.Add(response.StatusCode);
+            }
 
+            Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
             using var scraper = labelled.CreateClient(key: null);
-            await DesignTracingTests.WaitUntilAsync(() => scraper.GetStringAsync("/metrics").GetAwaiter().GetResult()
-                .Contains("carlos_designs_finished_total{", StringComparison.Ordinal));
-            var text = await scraper.GetStringAsync("/metrics");
-            Assert.Matches("carlos_model_tokens_total\\{[^}]*carlos_tenant=\"dev\"", text);
+            var pattern = $"carlos_rate_limit_rejections_total\\{{[^}}]*carlos_tenant=\"{tenant}\"";
+            await DesignTracingTests.WaitUntilAsync(() => System.Text.RegularExpressions.Regex.IsMatch(
+                scraper.GetStringAsync("/metrics").GetAwaiter().GetResult(), pattern));
         }
         finally
         {

@@ -42,7 +42,7 @@ public sealed class DesignWorkflowClusterTests(TestClusterFixture fixture)
         Assert.True(started!.Created);
         Assert.Equal(DesignStatus.Completed, design.Status);
         Assert.Equal(
-            ["architect.1", "cost.1", "recommender.1", "reliability.1", "security.1", "terraform.1", "validator.1"],
+            ["architect.1", "clarifier.1", "cost.1", "recommender.1", "reliability.1", "security.1", "terraform.1", "validator.1"],
             design.Steps.Select(s => s.Step).Order(StringComparer.Ordinal));
         Assert.Contains("azurerm_kubernetes_cluster", design.Terraform, StringComparison.Ordinal);
         Assert.True(design.Usage.TotalTokens > 0);

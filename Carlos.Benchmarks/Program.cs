@@ -1,0 +1,23 @@
+using System.Globalization;
+using Carlos.Benchmarks;
+
+// dotnet run -c Release --project Carlos.Benchmarks -- first-token [--designs N] [--tokens-per-second N]
+//     [--azure-chunk-ms N]
+if (args.Length == 0 || args[0] != "first-token")
+{
+    Console.Error.WriteLine(
+        "usage: Carlos.Benchmarks first-token [--designs N] [--tokens-per-second N] [--azure-chunk-ms N]");
+    return 2;
+}
+
+var designs = Option("--designs") ?? 5;
+var azure = Option("--azure-chunk-ms") is { } ms ? TimeSpan.FromMilliseconds(ms) : (TimeSpan?)null;
+return await FirstTokenBenchmark.RunAsync(designs, Option("--tokens-per-second"), azure);
+
+int? Option(string name)
+{
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length
+        ? int.Parse(args[index + 1], CultureInfo.InvariantCulture)
+        : null;
+}
