@@ -27,6 +27,7 @@ internal static partial class ClusterConnection
 
         builder.UseOrleansClient(client =>
         {
+            client.AddActivityPropagation();
             client.Configure<ClusterOptions>(o =>
             {
                 o.ClusterId = cluster.ClusterId;

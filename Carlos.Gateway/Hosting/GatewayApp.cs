@@ -5,6 +5,7 @@ using Carlos.Gateway.Identity;
 using Carlos.Gateway.RateLimiting;
 using Carlos.Gateway.Streaming;
 using Carlos.Grains.Hosting;
+using Carlos.Telemetry;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace Carlos.Gateway.Hosting;
@@ -18,6 +19,7 @@ public static class GatewayApp
         configure?.Invoke(builder);
 
         builder.AddCarlosCluster();
+        builder.AddCarlosTelemetry("carlos-gateway").AddCarlosShutdown();
 
         builder.Services.ConfigureHttpJsonOptions(o => CarlosJson.Configure(o.SerializerOptions));
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.ApplyStableType);
@@ -30,8 +32,8 @@ public static class GatewayApp
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<RateLimitOptions>().Configure(o =>
         {
-            builder.Configuration.GetSection("Carlos:RateLimits").Bind(o.Defaults);
-            builder.Configuration.GetSection("Carlos:Plans").Bind(o.Plans);
+            builder.Configuration.GetSection(RateLimitOptions.DefaultsSection).Bind(o.Defaults);
+            builder.Configuration.GetSection(RateLimitOptions.PlansSection).Bind(o.Plans);
         });
         builder.Services.AddSingleton<RateLimitPolicies>();
         builder.Services.AddSingleton<FailedAuthenticationLimiter>();
@@ -39,6 +41,7 @@ public static class GatewayApp
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<DesignEventStreamer>();
         builder.Services.AddCarlosDocuments(builder.Configuration);
+        builder.Services.AddSingleton<GatewayDrain>();
         builder.Services.AddHealthChecks().AddCheck<GatewayReadinessCheck>("cluster", tags: [HealthTags.Ready]);
 
         var app = builder.Build();
@@ -50,11 +53,13 @@ public static class GatewayApp
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = c => c.Tags.Contains(HealthTags.Ready) });
         app.MapOpenApi();
+        app.MapCarlosTelemetry().MapCarlosDashboard();
 
         var v1 = app.MapGroup("/v1");
         v1.MapAdmin();
 
-        var tenants = v1.MapGroup("").AddEndpointFilter<ApiKeyFilter>().AddEndpointFilter<RateLimitFilter>()
+        var tenants = v1.MapGroup("").AddEndpointFilter<DrainFilter>()
+            .AddEndpointFilter<ApiKeyFilter>().AddEndpointFilter<RateLimitFilter>()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);

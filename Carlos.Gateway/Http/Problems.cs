@@ -97,6 +97,10 @@ internal static class Problems
             statusCode: StatusCodes.Status422UnprocessableEntity, title: "Idempotency key reused.",
             type: IdempotencyMismatchType);
 
+    public static ProblemHttpResult ShuttingDown() =>
+        TypedResults.Problem("This gateway is shutting down; retry, and another gateway will take the request.",
+            statusCode: StatusCodes.Status503ServiceUnavailable, title: "Shutting down.", type: UnavailableType);
+
     public static ProblemHttpResult Conflict(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status409Conflict, title: "Conflict.", type: ConflictType);
 }

@@ -1,5 +1,6 @@
 using Carlos.Contracts.RateLimits;
 using Carlos.Gateway.Identity;
+using Carlos.Telemetry;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Carlos.Gateway.RateLimiting;
@@ -25,6 +26,7 @@ internal sealed class RateLimitFilter(IGrainFactory grains, RateLimitPolicies po
         RateLimitHeaders.Apply(http.Response, decision, now);
         if (!decision.Admitted)
         {
+            CarlosMetrics.RateLimitRejected(endpointClass, caller.TenantId);
             return Rejected(http, decision, now);
         }
 

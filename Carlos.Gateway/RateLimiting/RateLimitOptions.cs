@@ -28,6 +28,12 @@ public sealed class PlanOptions
 /// </summary>
 public sealed class RateLimitOptions
 {
+    /// <summary>Where <see cref="Defaults"/> is bound from.</summary>
+    public const string DefaultsSection = "Carlos:RateLimits";
+
+    /// <summary>Where <see cref="Plans"/> is bound from.</summary>
+    public const string PlansSection = "Carlos:Plans";
+
     public Dictionary<string, RateLimitSetting> Defaults { get; set; } = new(StringComparer.Ordinal);
 
     public Dictionary<string, PlanOptions> Plans { get; set; } = new(StringComparer.Ordinal);

@@ -1,6 +1,7 @@
 using Carlos.Contracts.Designs;
 using Carlos.Contracts.Identity;
 using Carlos.Contracts.Streams;
+using Carlos.Gateway.Hosting;
 using Carlos.Gateway.Http;
 using Microsoft.Extensions.Options;
 
@@ -10,10 +11,11 @@ namespace Carlos.Gateway.Streaming;
 /// Serves one design's events to one HTTP client: first every stored event after the client's last one, then live
 /// events from a grain observer. Live events are checked against the last sequence written, so a repeat is skipped
 /// and a gap is filled from the stored log; idle periods get a heartbeat and a look at the log, which also covers a
-/// subscription lost when the grain moved. The stream ends after the terminal event.
+/// subscription lost when the grain moved. The stream ends after the terminal event, or when the gateway shuts
+/// down: then with a <c>retry</c> hint, so the client reconnects to another gateway from its last event.
 /// </summary>
-internal sealed partial class DesignEventStreamer(
-    IGrainFactory grains, IOptions<StreamOptions> options, TimeProvider time, ILogger<DesignEventStreamer> logger)
+internal sealed partial class DesignEventStreamer(IGrainFactory grains, IOptions<StreamOptions> options,
+    TimeProvider time, GatewayDrain drain, ILogger<DesignEventStreamer> logger)
 {
     private const int PageSize = 500;
 
@@ -32,6 +34,8 @@ internal sealed partial class DesignEventStreamer(
         var grain = grains.GetGrain<IDesignWorkflowGrain>(designId);
         var relay = new DesignEventRelay();
         var observer = grains.CreateObjectReference<IDesignObserver>(relay);
+        using var serving = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, drain.Stopping);
+        SseWriter? writer = null;
         try
         {
             if (!await grain.SubscribeAsync(caller, observer))
@@ -41,18 +45,23 @@ internal sealed partial class DesignEventStreamer(
             }
 
             SseWriter.Prepare(http.Response);
-            var writer = new SseWriter(http.Response);
-            await writer.WriteRetryAsync(TimeSpan.FromSeconds(3), cancellationToken);
+            writer = new SseWriter(http.Response);
+            await writer.WriteRetryAsync(TimeSpan.FromSeconds(3), serving.Token);
             var cursor = new Cursor(afterSequence);
 
-            if (!await CatchUpAsync(grain, caller, writer, cursor, cancellationToken))
+            if (!await CatchUpAsync(grain, caller, writer, cursor, serving.Token))
             {
-                await FollowAsync(grain, caller, observer, lease, relay, writer, cursor, cancellationToken);
+                await FollowAsync(grain, caller, observer, lease, relay, writer, cursor, serving.Token);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // The client went away.
+        }
+        catch (OperationCanceledException) when (drain.IsDraining && writer is not null)
+        {
+            LogClosedForShutdown(logger, designId);
+            await writer.WriteRetryAsync(GatewayDrain.RetryAfter, cancellationToken);
         }
         finally
         {
@@ -207,4 +216,8 @@ internal sealed partial class DesignEventStreamer(
 
     [LoggerMessage(EventId = 1201, Level = LogLevel.Debug, Message = "Ending an event subscription failed")]
     private static partial void LogUnsubscribeFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 1202, Level = LogLevel.Information,
+        Message = "Event stream of design {DesignId} closed for shutdown, with a reconnection hint")]
+    private static partial void LogClosedForShutdown(ILogger logger, Guid designId);
 }

@@ -103,6 +103,7 @@ internal sealed class DesignAgents(
         Action<string> onRestart, Spent spent, CancellationToken cancellationToken)
     {
         var text = new StringBuilder();
+        using var call = Carlos.Telemetry.CarlosTracing.StartModelCall(chat.Name, CarlosJson.WireName(request.Role));
         await foreach (var chunk in chat.StreamAsync(request, cancellationToken))
         {
             if (chunk.RestartReason is { } reason)

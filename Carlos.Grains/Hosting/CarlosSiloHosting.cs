@@ -58,6 +58,12 @@ public static class CarlosSiloHosting
                 .UseInMemoryReminderService();
         }
 
+        if (KubernetesDetection.InCluster(configuration))
+        {
+            silo.UseKubernetesHosting();
+        }
+
+        silo.AddActivityPropagation().AddCarlosDashboard(configuration);
         silo.Services.AddCarlosGrainServices(configuration);
         silo.Services.Configure<IdentityOptions>(o => o.DevelopmentEnabled = developmentIdentity);
         return silo;
@@ -77,7 +83,7 @@ public static class CarlosSiloHosting
         {
             o.Pepper = configuration["Carlos:Auth:Pepper"];
             o.DevelopmentApiKey = configuration["Carlos:Development:ApiKey"];
-            configuration.GetSection("Carlos:Tenants").Bind(o.Tenants);
+            configuration.GetSection(IdentityOptions.TenantsSection).Bind(o.Tenants);
         });
 
         services.AddOptions<DocumentOptions>().Bind(configuration.GetSection(DocumentOptions.SectionName))

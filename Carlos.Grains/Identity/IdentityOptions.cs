@@ -13,6 +13,9 @@ public sealed class IdentityOptions
     /// <summary>Whether this process may create the development tenant. Set by the host, not by configuration.</summary>
     public bool DevelopmentEnabled { get; set; }
 
+    /// <summary>Where <see cref="Tenants"/> is bound from.</summary>
+    public const string TenantsSection = "Carlos:Tenants";
+
     /// <summary><c>Carlos:Tenants</c>: seeded tenants and keys by tenant id.</summary>
     public Dictionary<string, TenantSeed> Tenants { get; set; } = new(StringComparer.Ordinal);
 

@@ -1,6 +1,7 @@
 using Carlos.Contracts.Designs;
 using Carlos.Contracts.Serialization;
 using Carlos.Grains.Model;
+using Carlos.Telemetry;
 
 namespace Carlos.Grains.Workflow;
 
@@ -57,6 +58,7 @@ internal sealed partial class DesignWorkflowGrain
 
     private async Task RunAsync(CancellationToken cancellationToken)
     {
+        CarlosMetrics.DesignsRunning.Add(1);
         try
         {
             using (await slots.EnterAsync(OnQueued, cancellationToken))
@@ -99,6 +101,7 @@ internal sealed partial class DesignWorkflowGrain
         finally
         {
             _run = null;
+            CarlosMetrics.DesignsRunning.Add(-1);
         }
     }
 
@@ -125,6 +128,7 @@ internal sealed partial class DesignWorkflowGrain
         var step = DesignPipeline.StepId(role, round);
         var agent = CarlosJson.WireName(role);
         var started = time.GetUtcNow();
+        using var span = CarlosTracing.StartStep(Id, step, agent);
         State.ActiveSteps.Add(step);
         await PersistAsync();
         Append(DesignEventType.AgentStarted, e => e with { Agent = agent, Step = step, Round = round });
@@ -150,6 +154,7 @@ internal sealed partial class DesignWorkflowGrain
         State.Usage = State.Usage.Add(result.Usage);
         await PersistAsync();
         await RecordTenantUsageAsync(result.Usage);
+        CarlosMetrics.StepFinished(agent, outcome.CompletedAt - started);
 
         Append(DesignEventType.AgentCompleted, e => e with { Agent = agent, Step = step, Round = round, Output = result.Text });
         if (result.Degraded)
@@ -253,6 +258,7 @@ internal sealed partial class DesignWorkflowGrain
         await _journal.FlushAsync();
         await UnregisterResumeAsync();
         LogFinished(logger, Id, status, State.Usage.TotalTokens);
+        CarlosMetrics.DesignFinished(CarlosJson.WireName(status));
     }
 
     private static DesignEventType TerminalEvent(DesignStatus status) => status switch

@@ -4,6 +4,7 @@ using Carlos.Grains.Agents;
 using Carlos.Grains.Documents;
 using Carlos.Grains.Events;
 using Carlos.Grains.Hosting;
+using Carlos.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Utilities;
@@ -106,6 +107,7 @@ internal sealed partial class DesignWorkflowGrain(
         await this.RegisterOrUpdateReminder(ResumeReminder, ResumePeriod, ResumePeriod);
 
         LogStarted(logger, Id, caller.TenantId, request.Settings.Scenario);
+        CarlosMetrics.DesignStarted(request.Settings.Scenario);
         Append(DesignEventType.DesignStarted, e => e with
         {
             Status = DesignStatus.Running, DesignId = Id, Text = $"Design started with the {agents.ModelName} model.",

@@ -1,11 +1,12 @@
 using Carlos.Grains.Hosting;
+using Carlos.Telemetry;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace Carlos.Silo.Hosting;
 
 /// <summary>
-/// The silo process: an Orleans silo inside a small web host, so that probes (<c>/healthz</c>, <c>/readyz</c>) and,
-/// later, metrics can reach it.
+/// The silo process: an Orleans silo inside a small web host, so that probes (<c>/healthz</c>, <c>/readyz</c>),
+/// Prometheus (<c>/metrics</c>) and the dashboard, when enabled, can reach it.
 /// </summary>
 public static class SiloApp
 {
@@ -15,11 +16,13 @@ public static class SiloApp
         configure?.Invoke(builder);
 
         builder.UseOrleans(silo => silo.UseCarlosSilo(builder.Configuration, builder.Environment.IsDevelopment()));
+        builder.AddCarlosTelemetry("carlos-silo").AddCarlosShutdown();
         builder.Services.AddHealthChecks().AddCheck<SiloReadinessCheck>("silo", tags: [HealthTags.Ready]);
 
         var app = builder.Build();
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = c => c.Tags.Contains(HealthTags.Ready) });
+        app.MapCarlosTelemetry().MapCarlosDashboard();
         return app;
     }
 }

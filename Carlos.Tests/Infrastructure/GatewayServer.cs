@@ -80,6 +80,9 @@ public abstract class GatewayServer : IAsyncLifetime
     public IEnumerable<Microsoft.AspNetCore.Http.Endpoint> Endpoints =>
         _app!.Services.GetRequiredService<Microsoft.AspNetCore.Routing.EndpointDataSource>().Endpoints;
 
+    /// <summary>The gateway's services, for tests that act on the host (its lifetime, its telemetry).</summary>
+    public IServiceProvider Services => _app!.Services;
+
     public async Task InitializeAsync()
     {
         await BeforeStartAsync();
