@@ -40,6 +40,9 @@ public sealed record DesignEvent
     /// <summary>The design's id, on the first event, for clients that started the design with a stream.</summary>
     [Id(10)] public Guid? DesignId { get; init; }
 
+    /// <summary>The verdict of a Terraform check round, for <see cref="DesignEventType.TerraformCheck"/>.</summary>
+    [Id(11)] public TerraformVerdict? TerraformCheck { get; init; }
+
     /// <summary>True when this is the last event the design will ever emit.</summary>
     [JsonIgnore]
     public bool IsTerminal => Type is DesignEventType.Completed or DesignEventType.RevisionRequired

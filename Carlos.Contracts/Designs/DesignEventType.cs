@@ -22,4 +22,7 @@ public enum DesignEventType
     Failed = 9,
     Cancelled = 10,
     Expired = 11,
+
+    /// <summary>A round of the Terraform check ended; the event carries its verdict and findings.</summary>
+    TerraformCheck = 12,
 }

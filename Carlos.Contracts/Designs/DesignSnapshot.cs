@@ -53,4 +53,10 @@ public sealed record DesignSnapshot
 
     /// <summary>The model provider that wrote the design (<c>builtin</c> or a deployment name).</summary>
     [Id(21)] public required string Model { get; init; }
+
+    /// <summary>The last Terraform check's verdict; <see cref="Terraform"/> is the text it judged.</summary>
+    [Id(22)] public TerraformVerdict? TerraformCheck { get; init; }
+
+    /// <summary>False when the Terraform still needs fixes after the corrector's rounds; null before any check.</summary>
+    [Id(23)] public bool? TerraformPassing { get; init; }
 }

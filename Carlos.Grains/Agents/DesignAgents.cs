@@ -3,6 +3,7 @@ using System.Text.Json;
 using Carlos.Contracts.Reports;
 using Carlos.Contracts.Serialization;
 using Carlos.Grains.Model;
+using Carlos.Grains.Terraform;
 
 namespace Carlos.Grains.Agents;
 
@@ -11,20 +12,25 @@ namespace Carlos.Grains.Agents;
 /// and turns the answer into the step's outcome. A reviewer's JSON that does not parse is asked for again once, with
 /// the error shown; a second failure keeps the text and marks the step degraded.
 /// </summary>
-internal sealed class DesignAgents(IChatModel model, CostEstimator costs)
+internal sealed class DesignAgents(IChatModel model, CostEstimator costs, TerraformCheck terraformCheck)
 {
     public string ModelName => model.Name;
 
     public async Task<AgentOutcome> RunAsync(
         AgentRole role, AgentContext context, Action<string> onText, CancellationToken cancellationToken)
     {
+        if (role == AgentRole.TerraformCheck)
+        {
+            return Check(context, onText);
+        }
+
         var instructions = AgentInstructions.For(role);
         var prompt = PromptBuilder.Build(role, context);
         var outputType = OutputType(role);
         var (text, usage) = await CallAsync(new(role, instructions, prompt, context, outputType), onText, cancellationToken);
         if (outputType is null)
         {
-            return new AgentOutcome { Text = text, Usage = usage };
+            return new AgentOutcome { Text = role == AgentRole.TerraformCorrector ? WithoutFence(text) : text, Usage = usage };
         }
 
         if (TryParse(role, text, out var outcome, out var error))
@@ -41,6 +47,27 @@ internal sealed class DesignAgents(IChatModel model, CostEstimator costs)
         }
 
         return Degraded(role, second, error, usage);
+    }
+
+    private AgentOutcome Check(AgentContext context, Action<string> onText)
+    {
+        var verdict = terraformCheck.Check(context.Terraform ?? "", context.Security);
+        var text = TerraformVerdictMarkdown.Render(verdict);
+        onText(text);
+        return new AgentOutcome { Text = text, TerraformCheck = verdict, Usage = TokenUsage.Zero };
+    }
+
+    /// <summary>A model may wrap its corrected Terraform in a Markdown code fence; the fence is not Terraform.</summary>
+    private static string WithoutFence(string text)
+    {
+        var trimmed = text.Trim();
+        if (!trimmed.StartsWith("```", StringComparison.Ordinal) || !trimmed.EndsWith("```", StringComparison.Ordinal))
+        {
+            return text;
+        }
+
+        var body = trimmed[(trimmed.IndexOf('\n', StringComparison.Ordinal) + 1)..^3];
+        return body.TrimEnd() + "\n";
     }
 
     private async Task<(string Text, TokenUsage Usage)> CallAsync(

@@ -3,6 +3,7 @@ using Carlos.Grains.Agents;
 using Carlos.Grains.BuiltinModel;
 using Carlos.Grains.Catalog;
 using Carlos.Grains.Model;
+using Carlos.Grains.Terraform;
 using Carlos.Grains.Workflow;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -68,6 +69,7 @@ public static class CarlosSiloHosting
         services.TryAddSingleton(_ => ServiceCatalog.LoadBundled());
         services.TryAddSingleton<CostEstimator>();
         services.TryAddSingleton<IChatModel, BuiltinChatModel>();
+        services.TryAddSingleton<TerraformCheck>();
         services.TryAddSingleton<DesignAgents>();
         return services;
     }

@@ -10,4 +10,10 @@ public enum AgentRole
     Validator = 4,
     Recommender = 5,
     Terraform = 6,
+
+    /// <summary>The Terraform check: Carlos's own parser and rules, not a model call.</summary>
+    TerraformCheck = 7,
+
+    /// <summary>Fixes the findings of a Terraform check in the Terraform it judged.</summary>
+    TerraformCorrector = 8,
 }

@@ -252,6 +252,15 @@ internal sealed partial class DesignWorkflowGrain(
             });
         }
 
+        if (result.TerraformCheck is { } check)
+        {
+            Append(new DesignEvent
+            {
+                Sequence = 0, Type = DesignEventType.TerraformCheck, At = outcome.CompletedAt, Agent = agent, Step = step,
+                Round = round, TerraformCheck = check, Text = check.Summary,
+            });
+        }
+
         if (result.Validation is { } verdict)
         {
             Append(new DesignEvent

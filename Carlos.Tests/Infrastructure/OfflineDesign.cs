@@ -2,6 +2,7 @@ using Carlos.Contracts.Designs;
 using Carlos.Grains.Agents;
 using Carlos.Grains.BuiltinModel;
 using Carlos.Grains.Catalog;
+using Carlos.Grains.Terraform;
 using Carlos.Grains.Workflow;
 using Microsoft.Extensions.Options;
 
@@ -20,7 +21,7 @@ internal static class OfflineDesign
     {
         var model = new BuiltinChatModel(Catalog,
             Options.Create(new BuiltinModelOptions { TokensPerSecond = 10_000_000 }), TimeProvider.System);
-        var agents = new DesignAgents(model, new CostEstimator(Catalog));
+        var agents = new DesignAgents(model, new CostEstimator(Catalog), new TerraformCheck(Catalog));
         var state = new DesignWorkflowState { Request = new DesignRequest(requirements, settings ?? new DesignSettings()) };
         var pipeline = new DesignPipeline(state, revisionRounds, async (role, round, context, token) =>
         {
