@@ -127,16 +127,21 @@ internal sealed partial class TerraformCorrector(KnownResourceTypes known)
         }
 
         var (prefix, type) = parts[0] == "data" && parts.Length == 3 ? ("data.", parts[1]) : ("", parts[0]);
-        var candidates = module.OfType(prefix.Length > 0 ? "data" : "resource")
+        // The name meant is the only one of its type, or the one within three edits of the name written.
+        var written = parts[^1];
+        var nearest = module.OfType(prefix.Length > 0 ? "data" : "resource")
             .Where(b => b.Block.Label(0) == type && b.Block.Labels.Count == 2)
             .Select(b => b.Block.Labels[1])
+            .Select(name => (name, distance: KnownResourceTypes.Distance(written, name)))
+            .OrderBy(c => c.distance).ThenBy(c => c.name, StringComparer.Ordinal)
             .ToList();
         var text = lines[finding.Line - 1];
         var pattern = new Regex($@"(?<![\w.]){Regex.Escape(address)}(?![\w-])");
-        if (parts[0] != "local" && parts[0] != "module" && candidates.Count == 1 && pattern.IsMatch(text))
+        if (parts[0] is not ("local" or "module") && nearest.Count > 0
+            && (nearest.Count == 1 || nearest[0].distance <= 3) && pattern.IsMatch(text))
         {
             yield return TerraformLineEdit.Replace(finding.File, finding.Line,
-                pattern.Replace(text, $"{prefix}{type}.{candidates[0]}"));
+                pattern.Replace(text, $"{prefix}{type}.{nearest[0].name}"));
         }
         else if (AttributeAt(module, finding) is { } attribute)
         {

@@ -42,7 +42,8 @@ internal sealed partial class KnownResourceTypes
     private static IEnumerable<string> Declared(string template, string kind) =>
         BlockType().Matches(template).Where(m => m.Groups[1].Value == kind).Select(m => m.Groups[2].Value);
 
-    private static int Distance(string a, string b)
+    /// <summary>The edit distance (insertions, deletions, substitutions) between two names.</summary>
+    internal static int Distance(string a, string b)
     {
         var previous = Enumerable.Range(0, b.Length + 1).ToArray();
         for (var i = 1; i <= a.Length; i++)
