@@ -99,4 +99,23 @@ public sealed class TerraformCorrectorTests
         var oracle = await HclOracle.JudgeAsync(TerraformFiles.Split(design.Terraform!).Select(f => f.Text).ToList());
         Assert.All(oracle, verdict => Assert.True(verdict.Valid, verdict.Message));
     }
+
+    [Fact]
+    public async Task Findings_the_corrector_cannot_fix_end_the_design_completed_with_the_terraform_marked_not_passing()
+    {
+        const string module = "\nmodule \"network\" {\n  source = \"Azure/network/azurerm\"\n}\n";
+        var state = await OfflineDesign.RunStateAsync(Requirements, rewrite: (role, text) => role == AgentRole.Terraform
+            ? text.Replace("# ===== variables.tf =====", module + "# ===== variables.tf =====", StringComparison.Ordinal)
+            : text);
+        var design = DesignSnapshots.From(Guid.NewGuid(), state);
+
+        Assert.Equal(Contracts.Designs.DesignStatus.Completed, design.Status);
+        Assert.False(design.TerraformPassing);
+        Assert.Equal(TerraformCheckResult.NeedsFixes, design.TerraformCheck!.Result);
+        Assert.Contains(design.TerraformCheck.Findings, f => f.Rule == "unpinned_module");
+        Assert.Equal(
+            ["terraform_check.1", "terraform_check.2", "terraform_check.3", "terraform_corrector.1", "terraform_corrector.2"],
+            state.Steps.Keys.Where(k => k.StartsWith("terraform_", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
+        Assert.Equal(1, design.Rounds);
+    }
 }
