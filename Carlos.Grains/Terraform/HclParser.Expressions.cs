@@ -108,10 +108,16 @@ internal sealed partial class HclParser
     private HclExpression ParseIndex(HclExpression term, HclToken open)
     {
         _newlinesCount.Push(false);
-        if (Peek().Is(HclTokenKind.Star) && Peek(1).Is(HclTokenKind.CloseBracket))
+        if (Peek().Is(HclTokenKind.Star))
         {
             Next();
-            Next();
+            if (!Next().Is(HclTokenKind.CloseBracket))
+            {
+                throw Error(RecoveryPoint(HclTokenKind.OpenBracket, HclTokenKind.CloseBracket),
+                    "Missing close bracket on splat index",
+                    "The star for a full splat operator must be immediately followed by a closing bracket (\"]\").");
+            }
+
             _newlinesCount.Pop();
             return Node(HclExpressionKind.Splat, term.Line, term);
         }
@@ -120,12 +126,29 @@ internal sealed partial class HclParser
         var close = Next();
         if (!close.Is(HclTokenKind.CloseBracket))
         {
-            throw Error(close, "Missing close bracket on index",
+            // HashiCorp's parser reports this error where its recovery stops, at the next closing bracket.
+            throw Error(RecoveryPoint(HclTokenKind.OpenBracket, HclTokenKind.CloseBracket), "Missing close bracket on index",
                 "The index operator must end with a closing bracket (\"]\").");
         }
 
         _newlinesCount.Pop();
         return new HclExpression(HclExpressionKind.Index, open.Line, [term, key]);
+    }
+
+    /// <summary>The next closer of a kind that is not nested in another pair, or the end of the file.</summary>
+    private HclToken RecoveryPoint(HclTokenKind opener, HclTokenKind closer)
+    {
+        var depth = 0;
+        for (var i = _index; ; i++)
+        {
+            var token = _tokens[i];
+            if (token.Is(HclTokenKind.EndOfFile) || token.Kind == closer && depth == 0)
+            {
+                return token;
+            }
+
+            depth += token.Kind == opener ? 1 : token.Kind == closer ? -1 : 0;
+        }
     }
 
     private HclExpression ParsePrimary()
@@ -292,6 +315,12 @@ internal sealed partial class HclParser
 
             var key = ParseObjectKey();
             var equals = Next();
+            if (equals.Is(HclTokenKind.EndOfFile))
+            {
+                throw Error(open, "Unterminated object constructor expression",
+                    "There is no corresponding closing brace before the end of the file.");
+            }
+
             if (!equals.Is(HclTokenKind.Assign) && !equals.Is(HclTokenKind.Colon))
             {
                 throw Error(equals, "Missing key/value separator",

@@ -107,5 +107,8 @@ internal static class HclCorpus
         "a = x ? : 2\n",
         "a = 1\nb = [\n  1,\n  2\n\nc = 3\n",
         "ok = true\nb {\n  c = \"fine\"\n  d = \"bad \\z escape\"\n}\n",
+        // HashiCorp's parser reports an unclosed index where its recovery stops: the next closing bracket.
+        "a = local.m[k.v\nb = 2\nc = [\n  1\n]\nd = 3\n]\n",
+        "a = x[*.y\n",
     ];
 }
