@@ -57,6 +57,6 @@ public sealed record DesignSnapshot
     /// <summary>The last Terraform check's verdict; <see cref="Terraform"/> is the text it judged.</summary>
     [Id(22)] public TerraformVerdict? TerraformCheck { get; init; }
 
-    /// <summary>False when the Terraform still needs fixes after the corrector's rounds; null before any check.</summary>
+    /// <summary>False when the Terraform still needs fixes after the corrector's rounds; null before a check.</summary>
     [Id(23)] public bool? TerraformPassing { get; init; }
 }

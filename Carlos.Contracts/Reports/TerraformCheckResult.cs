@@ -1,6 +1,6 @@
 namespace Carlos.Contracts.Reports;
 
-/// <summary>The Terraform check's verdict. On the wire: <c>pass</c>, <c>pass_with_warnings</c>, <c>needs_fixes</c>.</summary>
+/// <summary>The Terraform check's verdict: <c>pass</c>, <c>pass_with_warnings</c> or <c>needs_fixes</c>.</summary>
 public enum TerraformCheckResult
 {
     Pass = 0,
@@ -8,6 +8,6 @@ public enum TerraformCheckResult
     /// <summary>Only warnings: the Terraform may be applied, but a reader should look at them.</summary>
     PassWithWarnings = 1,
 
-    /// <summary>At least one error: the Terraform does not parse, runs code, leaks a secret or contradicts the review.</summary>
+    /// <summary>At least one error: it does not parse, runs code, leaks a secret or contradicts the review.</summary>
     NeedsFixes = 2,
 }

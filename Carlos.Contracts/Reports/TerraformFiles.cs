@@ -56,8 +56,8 @@ public static class TerraformFiles
     private static string? MarkedName(string line)
     {
         var trimmed = line.Trim();
-        return trimmed.StartsWith("# =====", StringComparison.Ordinal) && trimmed.EndsWith("=====", StringComparison.Ordinal)
-            && trimmed.Length > 14
+        return trimmed.Length > 14 && trimmed.StartsWith("# =====", StringComparison.Ordinal)
+            && trimmed.EndsWith("=====", StringComparison.Ordinal)
             ? trimmed[7..^5].Trim()
             : null;
     }

@@ -1,6 +1,6 @@
 namespace Carlos.Contracts.Reports;
 
-/// <summary>Whether a Terraform finding blocks the Terraform (<c>error</c>) or only asks for a look (<c>warning</c>).</summary>
+/// <summary>Whether a finding blocks the Terraform (<c>error</c>) or only asks for a look (<c>warning</c>).</summary>
 public enum TerraformFindingLevel
 {
     Warning = 0,

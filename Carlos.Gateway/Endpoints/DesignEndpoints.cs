@@ -33,7 +33,7 @@ internal static class DesignEndpoints
 
         designs.MapGet("/{id:guid}/terraform", TerraformAsync)
             .WithName("GetDesignTerraform")
-            .WithSummary("Returns the design's Terraform as text, or with Accept: application/zip as a zip of its files.")
+            .WithSummary("Returns the design's Terraform as text, or for Accept: application/zip as a zip of its files.")
             .Produces<string>(StatusCodes.Status200OK, "text/plain")
             .Produces(StatusCodes.Status200OK, contentType: TerraformArchive.ContentType)
             .ProducesProblem(StatusCodes.Status404NotFound)

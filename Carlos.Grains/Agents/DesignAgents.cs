@@ -21,7 +21,7 @@ internal sealed class DesignAgents(IChatModel model, CostEstimator costs, Terraf
     {
         if (role == AgentRole.TerraformCheck)
         {
-            return Check(context, onText);
+            return await CheckAsync(context, onText, cancellationToken);
         }
 
         var instructions = AgentInstructions.For(role);
@@ -30,7 +30,8 @@ internal sealed class DesignAgents(IChatModel model, CostEstimator costs, Terraf
         var (text, usage) = await CallAsync(new(role, instructions, prompt, context, outputType), onText, cancellationToken);
         if (outputType is null)
         {
-            return new AgentOutcome { Text = role == AgentRole.TerraformCorrector ? WithoutFence(text) : text, Usage = usage };
+            var answer = role == AgentRole.TerraformCorrector ? WithoutFence(text) : text;
+            return new AgentOutcome { Text = answer, Usage = usage };
         }
 
         if (TryParse(role, text, out var outcome, out var error))
@@ -49,15 +50,21 @@ internal sealed class DesignAgents(IChatModel model, CostEstimator costs, Terraf
         return Degraded(role, second, error, usage);
     }
 
-    private AgentOutcome Check(AgentContext context, Action<string> onText)
+    /// <summary>
+    /// The check is CPU work on the whole Terraform, so it runs on the thread pool, not the grain's scheduler; the
+    /// text is reported once it is back on the caller's context.
+    /// </summary>
+    private async Task<AgentOutcome> CheckAsync(
+        AgentContext context, Action<string> onText, CancellationToken cancellationToken)
     {
-        var verdict = terraformCheck.Check(context.Terraform ?? "", context.Security);
+        var verdict = await Task.Run(() => terraformCheck.Check(context.Terraform ?? "", context.Security),
+            cancellationToken);
         var text = TerraformVerdictMarkdown.Render(verdict);
         onText(text);
         return new AgentOutcome { Text = text, TerraformCheck = verdict, Usage = TokenUsage.Zero };
     }
 
-    /// <summary>A model may wrap its corrected Terraform in a Markdown code fence; the fence is not Terraform.</summary>
+    /// <summary>A model may wrap its corrected Terraform in a Markdown code fence, which is not Terraform.</summary>
     private static string WithoutFence(string text)
     {
         var trimmed = text.Trim();

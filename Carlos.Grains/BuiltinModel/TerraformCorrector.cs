@@ -99,7 +99,8 @@ internal sealed partial class TerraformCorrector(KnownResourceTypes known)
             yield break;
         }
 
-        if (known.Nearest(type) is { } nearest && lines[block.Line - 1].Contains($"\"{type}\"", StringComparison.Ordinal))
+        var header = lines[block.Line - 1];
+        if (known.Nearest(type) is { } nearest && header.Contains($"\"{type}\"", StringComparison.Ordinal))
         {
             yield return TerraformLineEdit.Replace(finding.File, block.Line,
                 lines[block.Line - 1].Replace($"\"{type}\"", $"\"{nearest}\"", StringComparison.Ordinal));
@@ -149,7 +150,8 @@ internal sealed partial class TerraformCorrector(KnownResourceTypes known)
         }
     }
 
-    private static IEnumerable<TerraformLineEdit> RemoveBlock(TerraformModule module, TerraformFinding finding, bool nested)
+    private static IEnumerable<TerraformLineEdit> RemoveBlock(
+        TerraformModule module, TerraformFinding finding, bool nested)
     {
         var block = nested
             ? module.Blocks.Where(b => b.File == finding.File)
@@ -192,7 +194,8 @@ internal sealed partial class TerraformCorrector(KnownResourceTypes known)
         var hardened = text.Contains("public_network", StringComparison.Ordinal)
             ? text.Replace("= true", "= false", StringComparison.Ordinal)
                 .Replace("\"Enabled\"", "\"Disabled\"", StringComparison.Ordinal)
-            : TlsVersion().Replace(text, m => m.Value[..^1] + "2").Replace("= false", "= true", StringComparison.Ordinal);
+            : TlsVersion().Replace(text, m => m.Value[..^1] + "2")
+                .Replace("= false", "= true", StringComparison.Ordinal);
         if (hardened != text)
         {
             yield return TerraformLineEdit.Replace(finding.File, finding.Line, hardened);
@@ -218,8 +221,10 @@ internal sealed partial class TerraformCorrector(KnownResourceTypes known)
             return;
         }
 
-        var pin = module.OfType("terraform").SelectMany(t => t.Block.Body.BlocksOfType("required_providers")
-            .Select(r => (t.File, Attribute: r.Body.Attribute("azurerm")))).FirstOrDefault(r => r.Attribute is not null);
+        var pin = module.OfType("terraform")
+            .SelectMany(t => t.Block.Body.BlocksOfType("required_providers")
+                .Select(r => (t.File, Attribute: r.Body.Attribute("azurerm"))))
+            .FirstOrDefault(r => r.Attribute is not null);
         if (pin.Attribute is { } azurerm)
         {
             edits.Add(new TerraformLineEdit(pin.File, azurerm.Line, azurerm.EndLine, PinnedAzurerm.Split('\n')[2..^2]));
@@ -236,7 +241,8 @@ internal sealed partial class TerraformCorrector(KnownResourceTypes known)
     /// <summary>The innermost attribute that starts on the finding's line, or else spans it.</summary>
     private static HclAttribute? AttributeAt(TerraformModule module, TerraformFinding finding) =>
         module.Attributes()
-            .Where(a => a.File == finding.File && a.Attribute.Line <= finding.Line && finding.Line <= a.Attribute.EndLine)
+            .Where(a => a.File == finding.File && a.Attribute.Line <= finding.Line
+                && finding.Line <= a.Attribute.EndLine)
             .Select(a => a.Attribute)
             .OrderByDescending(a => a.Line)
             .FirstOrDefault();

@@ -11,7 +11,8 @@ namespace Carlos.Grains.BuiltinModel;
 /// </summary>
 internal static class TerraformSyntaxRepair
 {
-    public static IReadOnlyList<TerraformLineEdit> Repair(string file, IReadOnlyList<string> lines, TerraformFinding finding)
+    public static IReadOnlyList<TerraformLineEdit> Repair(
+        string file, IReadOnlyList<string> lines, TerraformFinding finding)
     {
         var line = finding.Line;
         var text = line >= 1 && line <= lines.Count ? lines[line - 1] : "";
@@ -23,7 +24,8 @@ internal static class TerraformSyntaxRepair
         if (finding.Message.StartsWith("Invalid character", StringComparison.Ordinal)
             && (text.Contains('\'') || text.Contains(';')))
         {
-            return [TerraformLineEdit.Replace(file, line, text.Replace('\'', '"').Replace(";", "", StringComparison.Ordinal))];
+            var replaced = text.Replace('\'', '"').Replace(";", "", StringComparison.Ordinal);
+            return [TerraformLineEdit.Replace(file, line, replaced)];
         }
 
         var balance = Balance(file, lines);

@@ -127,8 +127,8 @@ internal sealed partial class HclParser
         if (!close.Is(HclTokenKind.CloseBracket))
         {
             // HashiCorp's parser reports this error where its recovery stops, at the next closing bracket.
-            throw Error(RecoveryPoint(HclTokenKind.OpenBracket, HclTokenKind.CloseBracket), "Missing close bracket on index",
-                "The index operator must end with a closing bracket (\"]\").");
+            throw Error(RecoveryPoint(HclTokenKind.OpenBracket, HclTokenKind.CloseBracket),
+                "Missing close bracket on index", "The index operator must end with a closing bracket (\"]\").");
         }
 
         _newlinesCount.Pop();
@@ -210,7 +210,8 @@ internal sealed partial class HclParser
             var part = Next();
             if (!part.Is(HclTokenKind.Identifier))
             {
-                throw Error(part, "Missing function name", "Function scope resolution symbol :: must be followed by a name.");
+                throw Error(part, "Missing function name",
+                    "Function scope resolution symbol :: must be followed by a function name.");
             }
 
             fullName += "::" + part.Text;
@@ -219,7 +220,8 @@ internal sealed partial class HclParser
         var open = Next();
         if (!open.Is(HclTokenKind.OpenParen))
         {
-            throw Error(open, "Function call expected", "A namespaced function name must be followed by its arguments.");
+            throw Error(open, "Missing open parenthesis",
+                "Function selector must be followed by an open parenthesis to begin the function call.");
         }
 
         _newlinesCount.Push(false);
@@ -238,13 +240,14 @@ internal sealed partial class HclParser
                 if (!Peek().Is(HclTokenKind.CloseParen))
                 {
                     throw Error(Peek(), "Missing closing parenthesis",
-                        "An expanded function argument (with ...) must be immediately followed by closing parentheses.");
+                        "An expanded function argument (with ...) must be immediately followed by a parenthesis.");
                 }
             }
             else if (!separator.Is(HclTokenKind.CloseParen))
             {
                 throw separator.Is(HclTokenKind.EndOfFile)
-                    ? Error(open, "Unterminated function call", "There is no closing parenthesis for this function call.")
+                    ? Error(open, "Unterminated function call",
+                        "There is no closing parenthesis for this function call.")
                     : Error(separator, "Missing argument separator",
                         "A comma is required to separate each function argument from the next.");
             }
@@ -254,169 +257,4 @@ internal sealed partial class HclParser
         _newlinesCount.Pop();
         return new HclExpression(HclExpressionKind.FunctionCall, name.Line, arguments, fullName);
     }
-
-    private HclExpression ParseTuple(HclToken open)
-    {
-        _newlinesCount.Push(false);
-        if (Peek().IsKeyword("for"))
-        {
-            var loop = ParseFor(open, objectResult: false);
-            _newlinesCount.Pop();
-            return loop;
-        }
-
-        var items = new List<HclExpression>();
-        while (!Peek().Is(HclTokenKind.CloseBracket))
-        {
-            items.Add(ParseExpression());
-            var separator = Peek();
-            if (separator.Is(HclTokenKind.Comma))
-            {
-                Next();
-            }
-            else if (!separator.Is(HclTokenKind.CloseBracket))
-            {
-                throw separator.Is(HclTokenKind.EndOfFile)
-                    ? Error(open, "Unterminated tuple constructor expression",
-                        "There is no corresponding closing bracket before the end of the file.")
-                    : Error(separator, "Missing item separator", "Expected a comma to mark the beginning of the next item.");
-            }
-        }
-
-        Next();
-        _newlinesCount.Pop();
-        return new HclExpression(HclExpressionKind.Tuple, open.Line, items);
-    }
-
-    private HclExpression ParseObject(HclToken open)
-    {
-        if (Peek().IsKeyword("for"))
-        {
-            _newlinesCount.Push(false);
-            var loop = ParseFor(open, objectResult: true);
-            _newlinesCount.Pop();
-            return loop;
-        }
-
-        _newlinesCount.Push(true);
-        var items = new List<HclExpression>();
-        while (true)
-        {
-            while (Peek().Is(HclTokenKind.Newline))
-            {
-                Next();
-            }
-
-            if (Peek().Is(HclTokenKind.CloseBrace))
-            {
-                Next();
-                break;
-            }
-
-            var key = ParseObjectKey();
-            var equals = Next();
-            if (equals.Is(HclTokenKind.EndOfFile))
-            {
-                throw Error(open, "Unterminated object constructor expression",
-                    "There is no corresponding closing brace before the end of the file.");
-            }
-
-            if (!equals.Is(HclTokenKind.Assign) && !equals.Is(HclTokenKind.Colon))
-            {
-                throw Error(equals, "Missing key/value separator",
-                    "Expected an equals sign (\"=\") to mark the beginning of the attribute value.");
-            }
-
-            items.Add(key);
-            items.Add(ParseExpression());
-            var separator = Peek();
-            if (separator.Is(HclTokenKind.Comma) || separator.Is(HclTokenKind.Newline))
-            {
-                Next();
-            }
-            else if (!separator.Is(HclTokenKind.CloseBrace))
-            {
-                throw separator.Is(HclTokenKind.EndOfFile)
-                    ? Error(open, "Unterminated object constructor expression",
-                        "There is no corresponding closing brace before the end of the file.")
-                    : Error(separator, "Missing attribute separator",
-                        "Expected a newline or comma to mark the beginning of the next attribute.");
-            }
-        }
-
-        _newlinesCount.Pop();
-        return new HclExpression(HclExpressionKind.Object, open.Line, items);
-    }
-
-    /// <summary>A bare identifier before <c>=</c> or <c>:</c> is a literal key, not a variable.</summary>
-    private HclExpression ParseObjectKey()
-    {
-        var token = Peek();
-        if (token.Is(HclTokenKind.Identifier) && Peek(1).Kind is HclTokenKind.Assign or HclTokenKind.Colon)
-        {
-            Next();
-            return new HclExpression(HclExpressionKind.Template, token.Line, [], token.Text);
-        }
-
-        return ParseExpression();
-    }
-
-    private HclExpression ParseFor(HclToken open, bool objectResult)
-    {
-        Next();
-        var names = new List<string> { ForName(Next(), "For expression requires variable name after 'for'.") };
-        if (Peek().Is(HclTokenKind.Comma))
-        {
-            Next();
-            names.Add(ForName(Next(), "For expression requires value variable name after comma."));
-        }
-
-        var keyword = Next();
-        if (!keyword.IsKeyword("in"))
-        {
-            throw Error(keyword, "Invalid 'for' expression", "For expression requires the 'in' keyword after its names.");
-        }
-
-        var parts = new List<HclExpression> { ParseExpression() };
-        var colon = Next();
-        if (!colon.Is(HclTokenKind.Colon))
-        {
-            throw Error(colon, "Invalid 'for' expression",
-                "For expression requires a colon after the collection expression.");
-        }
-
-        parts.Add(ParseExpression());
-        if (objectResult)
-        {
-            var arrow = Next();
-            if (!arrow.Is(HclTokenKind.FatArrow))
-            {
-                throw Error(arrow, "Invalid 'for' expression",
-                    "Key expression in 'for' expression must be followed by an arrow (=>).");
-            }
-
-            parts.Add(ParseExpression());
-            if (Peek().Is(HclTokenKind.Ellipsis))
-            {
-                Next();
-            }
-        }
-
-        if (Peek().IsKeyword("if"))
-        {
-            Next();
-            parts.Add(ParseExpression());
-        }
-
-        var close = Next();
-        if (!close.Is(objectResult ? HclTokenKind.CloseBrace : HclTokenKind.CloseBracket))
-        {
-            throw Error(close, "Invalid 'for' expression", "Extra characters after the end of the 'for' expression.");
-        }
-
-        return new HclExpression(HclExpressionKind.For, open.Line, parts, string.Join(',', names));
-    }
-
-    private static string ForName(HclToken token, string detail) =>
-        token.Is(HclTokenKind.Identifier) ? token.Text : throw Error(token, "Invalid 'for' expression", detail);
 }

@@ -37,13 +37,15 @@ internal sealed partial class HclParser
                     {
                         var end = unclosed.Keyword == "for" ? "endfor" : "endif";
                         throw Error(token, "Unexpected end of template",
-                            $"The {unclosed.Keyword} directive at line {unclosed.At.Line} is missing its {end} directive.");
+                            $"The {unclosed.Keyword} directive at line {unclosed.At.Line} has no {end} directive.");
                     }
 
                     return new HclExpression(HclExpressionKind.Template, open.Line, parts, literal.ToString());
                 default:
                     throw Error(token, "Unterminated template string",
-                        heredoc ? "No closing marker was found for the string." : "There is no closing quote for this string.");
+                        heredoc
+                            ? "No closing marker was found for the string."
+                            : "There is no closing quote for this string.");
             }
         }
     }
@@ -91,7 +93,7 @@ internal sealed partial class HclParser
                     $"The {keyword.Text} directive does not match an open directive.");
             default:
                 throw Error(keyword, "Invalid template directive",
-                    "A template directive keyword (\"if\", \"for\", etc) is expected at the beginning of a %{ sequence.");
+                    "A template directive keyword (\"if\", \"for\", etc) is expected at the start of a %{ sequence.");
         }
     }
 

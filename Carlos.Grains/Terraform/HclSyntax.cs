@@ -15,7 +15,7 @@ internal enum HclExpressionKind
     Tuple,
     Object,
 
-    /// <summary>A <c>for</c> expression or template directive; the text is the names it binds, comma-separated.</summary>
+    /// <summary>A <c>for</c> expression or directive; the text is the names it binds, comma-separated.</summary>
     For,
     Conditional,
     Binary,

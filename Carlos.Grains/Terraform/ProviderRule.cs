@@ -47,7 +47,8 @@ internal sealed class ProviderRule : ITerraformRule
     private static IEnumerable<TerraformFinding> CheckPin(string file, HclAttribute azurerm)
     {
         var fields = ObjectFields(azurerm.Value);
-        if (fields.GetValueOrDefault("source") is not ("hashicorp/azurerm" or "registry.terraform.io/hashicorp/azurerm"))
+        var source = fields.GetValueOrDefault("source");
+        if (source is not ("hashicorp/azurerm" or "registry.terraform.io/hashicorp/azurerm"))
         {
             yield return Error(file, azurerm.Line, TerraformRuleIds.RequiredProviders,
                 "The azurerm provider must come from source \"hashicorp/azurerm\".");

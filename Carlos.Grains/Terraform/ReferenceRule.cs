@@ -31,7 +31,8 @@ internal sealed partial class ReferenceRule : ITerraformRule
     }
 
     private static void CheckBody(
-        TerraformModule module, string file, HclBlock block, ImmutableHashSet<string> bound, List<TerraformFinding> findings)
+        TerraformModule module, string file, HclBlock block, ImmutableHashSet<string> bound,
+        List<TerraformFinding> findings)
     {
         foreach (var attribute in block.Body.Attributes)
         {
@@ -67,7 +68,8 @@ internal sealed partial class ReferenceRule : ITerraformRule
             bound = bound.Union(expression.Children.Where(c => c.Kind == HclExpressionKind.For)
                 .SelectMany(c => c.Text!.Split(',')));
         }
-        else if (expression.Kind is HclExpressionKind.Traversal && Unresolved(module, expression.Text!, bound) is { } why)
+        else if (expression.Kind is HclExpressionKind.Traversal
+                 && Unresolved(module, expression.Text!, bound) is { } why)
         {
             findings.Add(new TerraformFinding(file, expression.Line, TerraformRuleIds.UnresolvedReference,
                 TerraformFindingLevel.Error, why));

@@ -57,10 +57,9 @@ internal sealed partial class RemoteExecutionRule : ITerraformRule
             return null;
         }
 
-        if (address.StartsWith("git::", StringComparison.Ordinal) || address.StartsWith("github.com/", StringComparison.Ordinal)
-            || address.StartsWith("bitbucket.org/", StringComparison.Ordinal))
+        if (GitAddress().IsMatch(address))
         {
-            return address.Contains("?ref=", StringComparison.Ordinal) || address.Contains("&ref=", StringComparison.Ordinal)
+            return GitRef().IsMatch(address)
                 ? null
                 : $"The module source \"{address}\" is not pinned: add ?ref= with a tag or commit.";
         }
@@ -75,6 +74,12 @@ internal sealed partial class RemoteExecutionRule : ITerraformRule
             ? null
             : $"The registry module \"{address}\" is not pinned: set version to one exact version.";
     }
+
+    [GeneratedRegex("^(git::|github\\.com/|bitbucket\\.org/)")]
+    private static partial Regex GitAddress();
+
+    [GeneratedRegex("[?&]ref=.+")]
+    private static partial Regex GitRef();
 
     [GeneratedRegex(@"^([a-z0-9.\-]+/)?[A-Za-z0-9_\-]+/[A-Za-z0-9_\-]+/[a-z0-9]+(//.*)?$")]
     private static partial Regex RegistryAddress();

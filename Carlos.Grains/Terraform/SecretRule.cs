@@ -47,7 +47,8 @@ internal sealed partial class SecretRule : ITerraformRule
         + "primary_key|secondary_key|sas_token|auth_token|token|connection_string|private_key|sas)$")]
     private static partial Regex SecretName();
 
-    [GeneratedRegex(@"-----BEGIN [A-Z ]*PRIVATE KEY-----|AccountKey=|SharedAccessKey=|(^|[^A-Za-z0-9])AKIA[0-9A-Z]{16}|[?&]sig=")]
+    [GeneratedRegex(
+        @"-----BEGIN [A-Z ]*PRIVATE KEY-----|AccountKey=|SharedAccessKey=|(^|[^A-Za-z0-9])AKIA[0-9A-Z]{16}|[?&]sig=")]
     private static partial Regex KeyPattern();
 
     [GeneratedRegex(@"(?<![A-Za-z0-9+/])(?=[A-Za-z0-9+/]*[0-9])(?=[A-Za-z0-9+/]*[A-Z])[A-Za-z0-9+/]{40,}={0,2}")]

@@ -66,7 +66,8 @@ internal sealed class SecurityConsistencyRule : ITerraformRule
 
     private static bool HasCustomerManagedKey(TerraformModule module) =>
         module.ResourceTypes.Contains("azurerm_key_vault_key")
-        || module.Attributes().Any(a => a.Parent.Type == "customer_managed_key" || a.Attribute.Name == "key_vault_key_id");
+        || module.Attributes().Any(a =>
+            a.Parent.Type == "customer_managed_key" || a.Attribute.Name == "key_vault_key_id");
 
     private static bool IsLiteral(HclExpression value, string literal) =>
         value.Kind == HclExpressionKind.Literal && value.Text == literal;

@@ -21,8 +21,9 @@ internal sealed class TerraformCheck(ServiceCatalog catalog)
     public TerraformVerdict Check(string terraform, SecurityReport? security)
     {
         var module = TerraformModule.Parse(terraform);
+        var input = new TerraformCheckInput(module, SecurityExpectations.From(security), _known);
         var findings = module.IsValid
-            ? Rules.SelectMany(r => r.Check(new TerraformCheckInput(module, SecurityExpectations.From(security), _known)))
+            ? Rules.SelectMany(r => r.Check(input))
             : module.Files.SelectMany(f => f.Diagnostics.Select(d => new TerraformFinding(f.Name, d.Line,
                 TerraformRuleIds.Syntax, TerraformFindingLevel.Error, $"{d.Summary}: {d.Detail}")));
         var ordered = findings
@@ -40,8 +41,10 @@ internal sealed class TerraformCheck(ServiceCatalog catalog)
         var (result, summary) = (errors, warnings) switch
         {
             (0, 0) => (TerraformCheckResult.Pass, "The Terraform parses and keeps every rule."),
-            (0, _) => (TerraformCheckResult.PassWithWarnings, $"The Terraform parses and keeps every rule; {Count(warnings, "warning")}."),
-            _ => (TerraformCheckResult.NeedsFixes, $"The Terraform needs fixes: {Count(errors, "error")}, {Count(warnings, "warning")}."),
+            (0, _) => (TerraformCheckResult.PassWithWarnings,
+                $"The Terraform parses and keeps every rule; {Count(warnings, "warning")}."),
+            _ => (TerraformCheckResult.NeedsFixes,
+                $"The Terraform needs fixes: {Count(errors, "error")}, {Count(warnings, "warning")}."),
         };
         return new TerraformVerdict(result, findings, summary);
     }

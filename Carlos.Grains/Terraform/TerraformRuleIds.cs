@@ -1,6 +1,6 @@
 namespace Carlos.Grains.Terraform;
 
-/// <summary>The ids of the Terraform check's rules, as findings name them; docs/terraform-check.md describes each.</summary>
+/// <summary>The ids of the Terraform check's rules, as findings name them (see docs/terraform-check.md).</summary>
 internal static class TerraformRuleIds
 {
     public const string Syntax = "syntax";

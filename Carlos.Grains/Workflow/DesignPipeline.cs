@@ -103,7 +103,9 @@ internal sealed class DesignPipeline(
                 DesignMarkdown = Result(AgentRole.Architect, _reviewRound)?.Text,
                 Security = Result(AgentRole.Security, _reviewRound)?.Security,
                 Terraform = TerraformFor(round),
-                TerraformCheck = role == AgentRole.TerraformCorrector ? Result(AgentRole.TerraformCheck, round)?.TerraformCheck : null,
+                TerraformCheck = role == AgentRole.TerraformCorrector
+                    ? Result(AgentRole.TerraformCheck, round)?.TerraformCheck
+                    : null,
             };
         }
 

@@ -254,10 +254,13 @@ internal sealed partial class DesignWorkflowGrain(
 
         if (result.TerraformCheck is { } check)
         {
+            var errors = check.Findings.Count(f => f.Level == Contracts.Reports.TerraformFindingLevel.Error);
+            LogTerraformChecked(logger, errors > 0 ? LogLevel.Warning : LogLevel.Information, this.GetPrimaryKey(),
+                step, check.Result, errors, check.Findings.Count - errors);
             Append(new DesignEvent
             {
-                Sequence = 0, Type = DesignEventType.TerraformCheck, At = outcome.CompletedAt, Agent = agent, Step = step,
-                Round = round, TerraformCheck = check, Text = check.Summary,
+                Sequence = 0, Type = DesignEventType.TerraformCheck, At = outcome.CompletedAt, Agent = agent,
+                Step = step, Round = round, TerraformCheck = check, Text = check.Summary,
             });
         }
 

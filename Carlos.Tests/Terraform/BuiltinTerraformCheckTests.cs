@@ -6,19 +6,16 @@ using Xunit.Abstractions;
 
 namespace Carlos.Tests.Terraform;
 
+[Collection(HeavyTestsCollection.Name)]
 public sealed class BuiltinTerraformCheckTests(ITestOutputHelper output)
 {
     [Fact]
     public async Task Every_terraform_of_the_builtin_model_passes_the_check_and_parses_with_HashiCorps_parser()
     {
-        var designs = new List<DesignSnapshot>();
-        foreach (var (requirements, settings) in Cases())
-        {
-            designs.Add(await OfflineDesign.RunAsync(requirements, settings));
-        }
+        var designs = await Task.WhenAll(Cases().Select(c => Task.Run(() => OfflineDesign.RunAsync(c.Requirements, c.Settings))));
 
         var written = designs.Where(d => d.Terraform is not null).ToList();
-        Assert.True(written.Count > designs.Count / 2, $"Only {written.Count} of {designs.Count} designs wrote Terraform.");
+        Assert.True(written.Count > designs.Length / 2, $"Only {written.Count} of {designs.Length} wrote Terraform.");
         Assert.All(written, design =>
         {
             Assert.True(design.TerraformPassing,
@@ -28,7 +25,7 @@ public sealed class BuiltinTerraformCheckTests(ITestOutputHelper output)
 
         var files = written.SelectMany(d => TerraformFiles.Split(d.Terraform!)).Select(f => f.Text).Distinct().ToList();
         var oracle = await HclOracle.JudgeAsync(files);
-        output.WriteLine($"{designs.Count} designs, {written.Count} with Terraform: "
+        output.WriteLine($"{designs.Length} designs, {written.Count} with Terraform: "
             + $"{written.Count(d => d.TerraformCheck!.Result == TerraformCheckResult.Pass)} pass, "
             + $"{written.Count(d => d.TerraformCheck!.Result == TerraformCheckResult.PassWithWarnings)} pass with warnings "
             + $"({string.Join(", ", written.SelectMany(d => d.TerraformCheck!.Findings).Select(f => f.Rule).Distinct())}); "

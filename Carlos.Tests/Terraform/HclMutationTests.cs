@@ -9,6 +9,7 @@ namespace Carlos.Tests.Terraform;
 /// Beyond the hand-written corpus: real Terraform of the built-in model with one small random damage each (a
 /// character deleted, duplicated or replaced by a delimiter), judged by Carlos's parser and HashiCorp's.
 /// </summary>
+[Collection(HeavyTestsCollection.Name)]
 public sealed class HclMutationTests(ITestOutputHelper output)
 {
     private const string Delimiters = "{}[]()\"=,.$%<>#/*~\n";

@@ -9,6 +9,7 @@ namespace Carlos.Tests.Terraform;
 /// Broken Terraform seeded into the built-in coder's answer: the check reports it with the right file, line and
 /// rule, and the corrector fixes it in that Terraform within two rounds.
 /// </summary>
+[Collection(HeavyTestsCollection.Name)]
 public sealed class TerraformCorrectorTests
 {
     private const string Requirements = "AKS cluster with monitoring and a PostgreSQL database";
