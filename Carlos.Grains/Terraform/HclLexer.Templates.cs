@@ -200,7 +200,15 @@ internal sealed partial class HclLexer
             return false;
         }
 
-        return end == _text.Length || _text[end] == '\n' || _text[end] == '\r' && end + 1 < _text.Length
-            && _text[end + 1] == '\n';
+        // The marker may be followed by spaces, but then by a newline: a marker at the very end of the file does
+        // not close the heredoc, as in HashiCorp's parser.
+        while (end < _text.Length && _text[end] is ' ' or '\t')
+        {
+            end++;
+        }
+
+        length = end - _pos;
+        return end < _text.Length && (_text[end] == '\n'
+            || _text[end] == '\r' && end + 1 < _text.Length && _text[end + 1] == '\n');
     }
 }

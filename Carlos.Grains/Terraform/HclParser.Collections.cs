@@ -38,13 +38,16 @@ internal sealed partial class HclParser
 
     private HclExpression ParseObject(HclToken open)
     {
+        // A for expression is not newline-sensitive, so "for" may start on the next line.
+        _newlinesCount.Push(false);
         if (Peek().IsKeyword("for"))
         {
-            _newlinesCount.Push(false);
             var loop = ParseFor(open, objectResult: true);
             _newlinesCount.Pop();
             return loop;
         }
+
+        _newlinesCount.Pop();
 
         _newlinesCount.Push(true);
         var items = new List<HclExpression>();

@@ -99,10 +99,32 @@ internal sealed partial class HclParser
             case HclTokenKind.Number:
                 return new HclExpression(HclExpressionKind.Index, term.Line, [term, Literal(token)]);
             case HclTokenKind.Star:
-                return Node(HclExpressionKind.Splat, term.Line, term);
+                return ParseAttributeSplat(term);
             default:
                 throw Error(token, "Invalid attribute name", "An attribute name is required after a dot.");
         }
+    }
+
+    /// <summary>After <c>.*</c> only attribute names and legacy indexes may follow, and no second splat.</summary>
+    private HclExpression ParseAttributeSplat(HclExpression term)
+    {
+        while (Peek().Is(HclTokenKind.Dot))
+        {
+            Next();
+            var step = Next();
+            if (step.Is(HclTokenKind.Star))
+            {
+                throw Error(step, "Nested splat expression not allowed",
+                    "A splat expression (*) cannot be used inside another attribute-only splat expression.");
+            }
+
+            if (!step.Is(HclTokenKind.Identifier) && !step.Is(HclTokenKind.Number))
+            {
+                throw Error(step, "Invalid attribute name", "An attribute name is required after a dot.");
+            }
+        }
+
+        return Node(HclExpressionKind.Splat, term.Line, term);
     }
 
     private HclExpression ParseIndex(HclExpression term, HclToken open)
