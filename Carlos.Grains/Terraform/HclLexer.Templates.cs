@@ -119,7 +119,13 @@ internal sealed partial class HclLexer
                 if (hex.Length == digits && hex.All(char.IsAsciiHexDigit))
                 {
                     _pos += digits;
-                    literal.Append(char.ConvertFromUtf32(Math.Min(Convert.ToInt32(hex, 16), 0x10FFFF)));
+                    var code = Convert.ToUInt32(hex, 16);
+                    if (code > 0x10FFFF || code is >= 0xD800 and <= 0xDFFF)
+                    {
+                        return $"Cannot encode character U+{hex.ToLowerInvariant()} in UTF-8.";
+                    }
+
+                    literal.Append(char.ConvertFromUtf32((int)code));
                     return null;
                 }
 

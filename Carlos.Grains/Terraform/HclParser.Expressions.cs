@@ -96,6 +96,9 @@ internal sealed partial class HclParser
                 return term with { Text = $"{term.Text}.{token.Text}" };
             case HclTokenKind.Identifier:
                 return new HclExpression(HclExpressionKind.GetAttribute, term.Line, [term], token.Text);
+            case HclTokenKind.Number when token.Text.Contains('.'):
+                throw Error(token, "Invalid legacy index syntax",
+                    "When using the legacy index syntax, chaining two indexes together is not permitted.");
             case HclTokenKind.Number:
                 return new HclExpression(HclExpressionKind.Index, term.Line, [term, Literal(token)]);
             case HclTokenKind.Star:
