@@ -58,7 +58,9 @@ internal sealed partial class HclLexer
 
             if (c == '\\')
             {
-                error ??= Escape(literal);
+                // Every escape is decoded, so that the lexer moves past it; the first bad one is the error.
+                var escapeError = Escape(literal);
+                error ??= escapeError;
                 continue;
             }
 

@@ -201,5 +201,7 @@ internal static class HclCorpus
         "a = [x...]\n",
         "a = <<EOT\n${x\nEOT\n",
         "a = 1 /*\n*/ b = 2\n",
+        // Two bad escapes in one string once made the lexer loop forever.
+        "a = \"\\E and \\_\"\n",
     ];
 }
