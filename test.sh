@@ -11,6 +11,18 @@ if ! command -v redis-server >/dev/null 2>&1; then
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq redis-server >/dev/null
 fi
 
+# The Terraform parser tests compare Carlos's HCL parser with HashiCorp's (npm @cdktf/hcl2json, run by Node).
+if ! command -v node >/dev/null 2>&1; then
+  echo "test.sh: installing nodejs and npm (the HCL oracle of the parser tests runs on Node)"
+  sudo_cmd=""
+  [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq nodejs npm >/dev/null
+fi
+if [ ! -d Carlos.Tests/HclOracle/node_modules ]; then
+  (cd Carlos.Tests/HclOracle && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
 # The tests start their own redis-server processes; the packaged service is not needed.
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT

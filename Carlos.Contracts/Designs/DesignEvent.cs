@@ -46,6 +46,9 @@ public sealed record DesignEvent
     /// <summary>The position in the silo's queue (1 is next), for <see cref="DesignEventType.Queued"/>.</summary>
     [Id(12)] public int? Position { get; init; }
 
+    /// <summary>The verdict of a Terraform check round, for <see cref="DesignEventType.TerraformCheck"/>.</summary>
+    [Id(13)] public TerraformVerdict? TerraformCheck { get; init; }
+
     /// <summary>True when this is the last event the design will ever emit.</summary>
     [JsonIgnore]
     public bool IsTerminal => Type is DesignEventType.Completed or DesignEventType.RevisionRequired

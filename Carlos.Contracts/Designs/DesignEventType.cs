@@ -36,4 +36,7 @@ public enum DesignEventType
 
     /// <summary>Answers arrived and the design runs on.</summary>
     Answered = 14,
+
+    /// <summary>A round of the Terraform check ended; the event carries its verdict and findings.</summary>
+    TerraformCheck = 15,
 }

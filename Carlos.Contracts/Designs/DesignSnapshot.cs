@@ -65,4 +65,10 @@ public sealed record DesignSnapshot
 
     /// <summary>The documents whose text the design read, in the order given.</summary>
     [Id(25)] public IReadOnlyList<Guid> DocumentIds { get; init; } = [];
+
+    /// <summary>The last Terraform check's verdict; <see cref="Terraform"/> is the text it judged.</summary>
+    [Id(26)] public TerraformVerdict? TerraformCheck { get; init; }
+
+    /// <summary>False when the Terraform still needs fixes after the corrector's rounds; null before a check.</summary>
+    [Id(27)] public bool? TerraformPassing { get; init; }
 }

@@ -42,8 +42,9 @@ internal static class DesignEndpoints
 
         designs.MapGet("/{id:guid}/terraform", TerraformAsync)
             .WithName("GetDesignTerraform")
-            .WithSummary("Returns the design's Terraform as text.")
+            .WithSummary("Returns the design's Terraform as text, or for Accept: application/zip as a zip of its files.")
             .Produces<string>(StatusCodes.Status200OK, "text/plain")
+            .Produces(StatusCodes.Status200OK, contentType: TerraformArchive.ContentType)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
@@ -183,13 +184,19 @@ internal static class DesignEndpoints
         return new EventStreamResult(streamer, id, http.GetCaller(), after);
     }
 
-    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> TerraformAsync(
+    private static async Task<Results<ContentHttpResult, FileContentHttpResult, ProblemHttpResult>> TerraformAsync(
         Guid id, HttpContext http, IGrainFactory grains)
     {
         var snapshot = await grains.GetGrain<IDesignWorkflowGrain>(id).GetAsync(http.GetCaller());
         if (snapshot is null)
         {
             return Problems.NotFound("design");
+        }
+
+        if (snapshot.Terraform is { } zipped && Wants(http.Request, TerraformArchive.ContentType))
+        {
+            var archive = TerraformArchive.Create(zipped, snapshot.CompletedAt ?? snapshot.UpdatedAt);
+            return TypedResults.File(archive, TerraformArchive.ContentType, TerraformArchive.FileName(id));
         }
 
         return snapshot.Terraform is { } terraform
@@ -233,6 +240,8 @@ internal static class DesignEndpoints
         };
     }
 
-    private static bool WantsEventStream(HttpRequest request) =>
-        request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/event-stream", StringComparison.OrdinalIgnoreCase));
+    private static bool WantsEventStream(HttpRequest request) => Wants(request, "text/event-stream");
+
+    private static bool Wants(HttpRequest request, string mediaType) =>
+        request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals(mediaType, StringComparison.OrdinalIgnoreCase));
 }

@@ -28,4 +28,7 @@ public sealed record AgentOutcome
 
     /// <summary>Why the answer could not be used as asked for, when <see cref="Degraded"/>.</summary>
     [Id(7)] public string? DegradedReason { get; init; }
+
+    /// <summary>The verdict, for a Terraform check step.</summary>
+    [Id(9)] public TerraformVerdict? TerraformCheck { get; init; }
 }

@@ -4,6 +4,7 @@ using Carlos.Contracts.Reports;
 using Carlos.Contracts.Serialization;
 using Carlos.Grains.Diagnostics;
 using Carlos.Grains.Model;
+using Carlos.Grains.Terraform;
 
 namespace Carlos.Grains.Agents;
 
@@ -14,7 +15,8 @@ namespace Carlos.Grains.Agents;
 /// When a fallback model is given and the model is unavailable, the fallback answers and the step is degraded.
 /// </summary>
 internal sealed class DesignAgents(
-    IChatModel model, CostEstimator costs, CarlosMetrics? metrics = null, IChatModel? fallback = null)
+    IChatModel model, CostEstimator costs, TerraformCheck terraformCheck, CarlosMetrics? metrics = null,
+    IChatModel? fallback = null)
 {
     // Every property of an output record must be present (strict structured outputs send nulls explicitly).
     private static readonly JsonSerializerOptions StrictOptions = new(CarlosJson.Options)
@@ -71,6 +73,11 @@ internal sealed class DesignAgents(
         Action<string> onText, Action<string> onRestart, Spent spent,
         CancellationToken cancellationToken)
     {
+        if (role == AgentRole.TerraformCheck)
+        {
+            return await CheckAsync(context, onText, cancellationToken);
+        }
+
         var instructions = AgentInstructions.For(role);
         var prompt = PromptBuilder.Build(role, context);
         var outputType = OutputType(role);
@@ -78,7 +85,8 @@ internal sealed class DesignAgents(
             chat, new(role, instructions, prompt, context, outputType), onText, onRestart, spent, cancellationToken);
         if (outputType is null)
         {
-            return new AgentOutcome { Text = text, Usage = spent.Total };
+            var answer = role == AgentRole.TerraformCorrector ? WithoutFence(text) : text;
+            return new AgentOutcome { Text = answer, Usage = spent.Total };
         }
 
         if (TryParse(role, text, out var outcome, out var error))
@@ -96,6 +104,33 @@ internal sealed class DesignAgents(
 
         metrics?.StepDegraded(role, "invalid_output");
         return Degraded(role, second, error, spent.Total);
+    }
+
+    /// <summary>
+    /// The check is CPU work on the whole Terraform, so it runs on the thread pool, not the grain's scheduler; the
+    /// text is reported once it is back on the caller's context.
+    /// </summary>
+    private async Task<AgentOutcome> CheckAsync(
+        AgentContext context, Action<string> onText, CancellationToken cancellationToken)
+    {
+        var verdict = await Task.Run(() => terraformCheck.Check(context.Terraform ?? "", context.Security),
+            cancellationToken);
+        var text = TerraformVerdictMarkdown.Render(verdict);
+        onText(text);
+        return new AgentOutcome { Text = text, TerraformCheck = verdict, Usage = TokenUsage.Zero };
+    }
+
+    /// <summary>A model may wrap its corrected Terraform in a Markdown code fence, which is not Terraform.</summary>
+    private static string WithoutFence(string text)
+    {
+        var trimmed = text.Trim();
+        if (!trimmed.StartsWith("```", StringComparison.Ordinal) || !trimmed.EndsWith("```", StringComparison.Ordinal))
+        {
+            return text;
+        }
+
+        var body = trimmed[(trimmed.IndexOf('\n', StringComparison.Ordinal) + 1)..^3];
+        return body.TrimEnd() + "\n";
     }
 
     /// <summary>Streams one call's text to the caller and adds the usage it reports to the step's tally.</summary>

@@ -29,6 +29,13 @@ internal static class PromptBuilder
             Section(text, "Reliability review", Json(context.Reliability));
         }
 
+        if (role == AgentRole.TerraformCorrector)
+        {
+            Section(text, "Security review", Json(context.Security));
+            Section(text, "Terraform to correct", context.Terraform);
+            Section(text, "Findings of the Terraform check", Json(context.TerraformCheck));
+        }
+
         if (role is AgentRole.Architect or AgentRole.Recommender)
         {
             Section(text, role == AgentRole.Architect ? "Validation issues to address" : "Validation",

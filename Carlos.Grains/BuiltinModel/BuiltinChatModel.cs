@@ -6,6 +6,7 @@ using Carlos.Contracts.Serialization;
 using Carlos.Grains.Agents;
 using Carlos.Grains.Catalog;
 using Carlos.Grains.Model;
+using Carlos.Grains.Terraform;
 using Microsoft.Extensions.Options;
 
 namespace Carlos.Grains.BuiltinModel;
@@ -23,6 +24,7 @@ internal sealed partial class BuiltinChatModel(
     private readonly ReliabilityReviewer _reliability = new(catalog);
     private readonly TerraformWriter _terraform = new(catalog);
     private readonly ClarificationRules _clarifier = new(catalog);
+    private readonly TerraformCorrector _corrector = new(new KnownResourceTypes(catalog));
 
     public string Name => "builtin";
 
@@ -60,6 +62,7 @@ internal sealed partial class BuiltinChatModel(
         AgentRole.Recommender => RecommendationWriter.Write(context),
         AgentRole.Terraform => _terraform.Write(Plan(context), context.Settings),
         AgentRole.Clarifier => Json(_clarifier.Decide(context)),
+        AgentRole.TerraformCorrector => _corrector.Correct(context.Terraform ?? "", context.TerraformCheck),
         _ => throw new ArgumentOutOfRangeException(nameof(role), role, "No built-in answer for this role."),
     };
 

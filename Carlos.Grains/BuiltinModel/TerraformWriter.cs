@@ -81,7 +81,8 @@ internal sealed class TerraformWriter(ServiceCatalog catalog)
     public static string MainResourceName(string serviceId, string region) =>
         serviceId is "storage_account" or "data_lake" ? $"{serviceId}_{region}" : region;
 
-    private const string Header = """
+    /// <summary>The provider pinning every written Terraform starts with.</summary>
+    public const string Header = """
         terraform {
           required_version = ">= 1.6.0"
           required_providers {

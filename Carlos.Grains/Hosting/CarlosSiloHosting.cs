@@ -8,6 +8,7 @@ using Carlos.Grains.Diagnostics;
 using Carlos.Grains.Documents;
 using Carlos.Grains.Documents.Extraction;
 using Carlos.Grains.Model;
+using Carlos.Grains.Terraform;
 using Carlos.Grains.Workflow;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -108,8 +109,10 @@ public static class CarlosSiloHosting
         }
 
         services.TryAddSingleton<WorkflowSlots>();
+        services.TryAddSingleton<TerraformCheck>();
         services.TryAddSingleton(sp => new DesignAgents(
             sp.GetRequiredService<IChatModel>(), sp.GetRequiredService<CostEstimator>(),
+            sp.GetRequiredService<TerraformCheck>(),
             sp.GetRequiredService<CarlosMetrics>(),
             sp.GetRequiredService<IOptions<ModelOptions>>().Value.FallbackToBuiltin
                 ? sp.GetRequiredService<BuiltinChatModel>()

@@ -29,4 +29,10 @@ public sealed record AgentContext
 
     /// <summary>This round's verdict for the recommender; the previous round's for a revising architect.</summary>
     public ValidationVerdict? Validation { get; init; }
+
+    /// <summary>The Terraform a check judges or a corrector fixes.</summary>
+    public string? Terraform { get; init; }
+
+    /// <summary>The check's verdict whose findings the corrector fixes.</summary>
+    public TerraformVerdict? TerraformCheck { get; init; }
 }

@@ -13,4 +13,10 @@ public enum AgentRole
 
     /// <summary>Decides whether the requirements are clear enough to design from, or asks questions first.</summary>
     Clarifier = 7,
+
+    /// <summary>The Terraform check: Carlos's own parser and rules, not a model call.</summary>
+    TerraformCheck = 8,
+
+    /// <summary>Fixes the findings of a Terraform check in the Terraform it judged.</summary>
+    TerraformCorrector = 9,
 }

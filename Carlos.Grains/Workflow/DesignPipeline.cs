@@ -1,4 +1,5 @@
 using Carlos.Contracts.Designs;
+using Carlos.Contracts.Reports;
 using Carlos.Contracts.Serialization;
 using Carlos.Grains.Documents;
 using Carlos.Grains.Model;
@@ -7,15 +8,26 @@ namespace Carlos.Grains.Workflow;
 
 /// <summary>
 /// The order of a design's steps: architect; security, cost and reliability in parallel; validator; on failure the
-/// architect revises and the reviews run again, up to the configured rounds; then recommender and Terraform.
-/// A step already recorded in the state is not run again.
+/// architect revises and the reviews run again, up to the configured rounds; then recommender and Terraform, and
+/// the Terraform check. While the check finds errors, the corrector fixes them and the check runs again, up to
+/// <see cref="TerraformCorrections"/> times (<c>terraform_check.1</c>, <c>terraform_corrector.1</c>,
+/// <c>terraform_check.2</c> ...). A step already recorded in the state is not run again.
 /// </summary>
 internal sealed class DesignPipeline(
     DesignWorkflowState state,
     int revisionRounds,
     Func<AgentRole, int, AgentContext, CancellationToken, Task<StepRecord>> runStep)
 {
+    /// <summary>How many times the corrector may fix the Terraform before the design ends with the findings.</summary>
+    public const int TerraformCorrections = 2;
+
+    private int _reviewRound = 1;
+
     public static string StepId(AgentRole role, int round) => $"{CarlosJson.WireName(role)}.{round}";
+
+    /// <summary>True for the steps after the reviews, whose round counts check rounds, not review rounds.</summary>
+    public static bool IsTerraformCheckStep(AgentRole role) =>
+        role is AgentRole.TerraformCheck or AgentRole.TerraformCorrector;
 
     public async Task<DesignStatus> RunAsync(CancellationToken cancellationToken)
     {
@@ -53,8 +65,29 @@ internal sealed class DesignPipeline(
 
         await StepAsync(AgentRole.Recommender, round, cancellationToken);
         await StepAsync(AgentRole.Terraform, round, cancellationToken);
+        _reviewRound = round;
+        await CheckTerraformAsync(cancellationToken);
         return DesignStatus.Completed;
     }
+
+    private async Task CheckTerraformAsync(CancellationToken cancellationToken)
+    {
+        for (var check = 1; ; check++)
+        {
+            var verdict = (await StepAsync(AgentRole.TerraformCheck, check, cancellationToken)).Result.TerraformCheck;
+            if (verdict?.Result != TerraformCheckResult.NeedsFixes || check > TerraformCorrections)
+            {
+                return;
+            }
+
+            await StepAsync(AgentRole.TerraformCorrector, check, cancellationToken);
+        }
+    }
+
+    /// <summary>The Terraform a check round judges: the coder's, or the previous round's correction.</summary>
+    private string? TerraformFor(int check) => check == 1
+        ? Result(AgentRole.Terraform, _reviewRound)?.Text
+        : Result(AgentRole.TerraformCorrector, check - 1)?.Text;
 
     private Task<StepRecord> StepAsync(AgentRole role, int round, CancellationToken cancellationToken) =>
         state.Steps.TryGetValue(StepId(role, round), out var done)
@@ -73,6 +106,19 @@ internal sealed class DesignPipeline(
             TenantId = state.Owner?.TenantId,
             DesignMarkdown = Result(AgentRole.Architect, reviewed)?.Text,
         };
+
+        if (IsTerraformCheckStep(role))
+        {
+            return context with
+            {
+                DesignMarkdown = Result(AgentRole.Architect, _reviewRound)?.Text,
+                Security = Result(AgentRole.Security, _reviewRound)?.Security,
+                Terraform = TerraformFor(round),
+                TerraformCheck = role == AgentRole.TerraformCorrector
+                    ? Result(AgentRole.TerraformCheck, round)?.TerraformCheck
+                    : null,
+            };
+        }
 
         return role switch
         {

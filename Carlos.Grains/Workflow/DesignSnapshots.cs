@@ -1,4 +1,5 @@
 using Carlos.Contracts.Designs;
+using Carlos.Contracts.Reports;
 using Carlos.Grains.Agents;
 using Carlos.Grains.Model;
 
@@ -15,6 +16,8 @@ internal static class DesignSnapshots
 
         AgentOutcome? Of(AgentRole role) =>
             latest.GetValueOrDefault(Contracts.Serialization.CarlosJson.WireName(role));
+        var check = Of(AgentRole.TerraformCheck)?.TerraformCheck;
+        var reviewSteps = state.Steps.Values.Where(r => !IsTerraformCheckStep(r.Outcome.Agent));
 
         return new DesignSnapshot
         {
@@ -31,10 +34,12 @@ internal static class DesignSnapshots
             ReliabilityMarkdown = Of(AgentRole.Reliability)?.Text,
             Validation = Of(AgentRole.Validator)?.Validation,
             Recommendation = Of(AgentRole.Recommender)?.Text,
-            Terraform = Of(AgentRole.Terraform)?.Text,
+            Terraform = (Of(AgentRole.TerraformCorrector) ?? Of(AgentRole.Terraform))?.Text,
+            TerraformCheck = check,
+            TerraformPassing = check is null ? null : check.Result != TerraformCheckResult.NeedsFixes,
             Usage = state.Usage,
             Steps = state.Steps.Values.Select(r => r.Outcome).OrderBy(o => o.StartedAt).ToList(),
-            Rounds = state.Steps.Values.Select(r => r.Outcome.Round).DefaultIfEmpty(0).Max(),
+            Rounds = reviewSteps.Select(r => r.Outcome.Round).DefaultIfEmpty(0).Max(),
             Error = state.Error,
             CreatedAt = state.CreatedAt,
             UpdatedAt = state.UpdatedAt,
@@ -46,4 +51,8 @@ internal static class DesignSnapshots
             DocumentIds = state.Documents.Select(d => d.Id).ToList(),
         };
     }
+
+    private static bool IsTerraformCheckStep(string agent) =>
+        agent == Contracts.Serialization.CarlosJson.WireName(AgentRole.TerraformCheck)
+        || agent == Contracts.Serialization.CarlosJson.WireName(AgentRole.TerraformCorrector);
 }

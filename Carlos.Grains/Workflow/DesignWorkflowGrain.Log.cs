@@ -1,4 +1,5 @@
 using Carlos.Contracts.Designs;
+using Carlos.Contracts.Reports;
 using Microsoft.Extensions.Logging;
 
 namespace Carlos.Grains.Workflow;
@@ -31,4 +32,10 @@ internal sealed partial class DesignWorkflowGrain
     [LoggerMessage(EventId = 2007, Level = LogLevel.Warning,
         Message = "Design {DesignId}: {Tokens} tokens could not be added to the tenant's usage")]
     private static partial void LogUsageNotRecorded(ILogger logger, Exception exception, Guid designId, long tokens);
+
+    // 2040-2049: the Terraform check. A round that needs fixes logs a warning.
+    [LoggerMessage(EventId = 2041,
+        Message = "Design {DesignId} Terraform check {Step}: {Result}, {Errors} errors, {Warnings} warnings")]
+    private static partial void LogTerraformChecked(ILogger logger, LogLevel level, Guid designId, string step,
+        TerraformCheckResult result, int errors, int warnings);
 }

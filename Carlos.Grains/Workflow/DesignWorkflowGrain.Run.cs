@@ -1,6 +1,7 @@
 using Carlos.Contracts.Designs;
 using Carlos.Contracts.Serialization;
 using Carlos.Grains.Model;
+using Microsoft.Extensions.Logging;
 using Carlos.Telemetry;
 
 namespace Carlos.Grains.Workflow;
@@ -162,6 +163,17 @@ internal sealed partial class DesignWorkflowGrain
             Append(DesignEventType.Degraded, e => e with
             {
                 Agent = agent, Step = step, Text = $"The {agent} step is degraded: {result.DegradedReason}",
+            });
+        }
+
+        if (result.TerraformCheck is { } check)
+        {
+            var errors = check.Findings.Count(f => f.Level == Contracts.Reports.TerraformFindingLevel.Error);
+            LogTerraformChecked(logger, errors > 0 ? LogLevel.Warning : LogLevel.Information, Id,
+                step, check.Result, errors, check.Findings.Count - errors);
+            Append(DesignEventType.TerraformCheck, e => e with
+            {
+                Agent = agent, Step = step, Round = round, TerraformCheck = check, Text = check.Summary,
             });
         }
 

@@ -67,6 +67,33 @@ public sealed class DesignApiTests(FastGateway gateway)
         Assert.True(json.GetProperty("validation").GetProperty("validationPassed").GetBoolean());
         Assert.True(json.GetProperty("usage").GetProperty("completionTokens").GetInt64() > 0);
         Assert.NotNull(json.GetProperty("completedAt").GetString());
+        Assert.Equal("pass", json.GetProperty("terraformCheck").GetProperty("result").GetString());
+        Assert.True(json.GetProperty("terraformPassing").GetBoolean());
+    }
+
+    [Fact]
+    public async Task The_terraform_downloads_as_a_zip_of_its_three_files_with_a_file_name()
+    {
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var stream = await gateway.StartStreamingAsync(AksRequest, cancel.Token);
+        var events = await SseClient.ReadDesignEventsAsync(stream, cancel.Token);
+        var id = events[0].DesignId!.Value;
+        var text = await gateway.Client.GetStringAsync($"/v1/designs/{id}/terraform");
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/v1/designs/{id}/terraform");
+        request.Headers.Accept.ParseAdd("application/zip");
+        using var response = await gateway.Client.SendAsync(request, cancel.Token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/zip", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal($"carlos-design-{id:N}-terraform.zip", response.Content.Headers.ContentDisposition!.FileNameStar
+            ?? response.Content.Headers.ContentDisposition.FileName);
+        using var zip = new System.IO.Compression.ZipArchive(await response.Content.ReadAsStreamAsync(cancel.Token));
+        Assert.Equal(["main.tf", "variables.tf", "outputs.tf"], zip.Entries.Select(e => e.FullName));
+        var files = zip.Entries.Select(e => (e.FullName, new StreamReader(e.Open()).ReadToEnd())).ToList();
+        Assert.Equal(Contracts.Reports.TerraformFiles.Split(text), files);
+        Assert.Contains("resource \"azurerm_kubernetes_cluster\"", files[0].Item2, StringComparison.Ordinal);
+        Assert.Contains("variable \"location\"", files[1].Item2, StringComparison.Ordinal);
     }
 
     [Fact]

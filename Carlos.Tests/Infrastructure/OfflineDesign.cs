@@ -2,6 +2,8 @@ using Carlos.Contracts.Designs;
 using Carlos.Grains.Agents;
 using Carlos.Grains.BuiltinModel;
 using Carlos.Grains.Catalog;
+using Carlos.Grains.Model;
+using Carlos.Grains.Terraform;
 using Carlos.Grains.Workflow;
 using Microsoft.Extensions.Options;
 
@@ -15,12 +17,18 @@ internal static class OfflineDesign
     public static async Task<DesignSnapshot> RunAsync(string requirements, DesignSettings? settings = null, int revisionRounds = 1) =>
         DesignSnapshots.From(Guid.NewGuid(), await RunStateAsync(requirements, settings, revisionRounds));
 
+    /// <summary>Runs a design whose model answers are passed through <paramref name="rewrite"/> first.</summary>
+    public static async Task<DesignSnapshot> RunRewrittenAsync(string requirements, Func<AgentRole, string, string> rewrite) =>
+        DesignSnapshots.From(Guid.NewGuid(), await RunStateAsync(requirements, null, 1, rewrite));
+
     public static async Task<DesignWorkflowState> RunStateAsync(
-        string requirements, DesignSettings? settings = null, int revisionRounds = 1)
+        string requirements, DesignSettings? settings = null, int revisionRounds = 1,
+        Func<AgentRole, string, string>? rewrite = null)
     {
-        var model = new BuiltinChatModel(Catalog,
+        IChatModel model = new BuiltinChatModel(Catalog,
             Options.Create(new BuiltinModelOptions { TokensPerSecond = 10_000_000 }), TimeProvider.System);
-        var agents = new DesignAgents(model, new CostEstimator(Catalog));
+        model = rewrite is null ? model : new RewritingChatModel(model, rewrite);
+        var agents = new DesignAgents(model, new CostEstimator(Catalog), new TerraformCheck(Catalog));
         var state = new DesignWorkflowState { Request = new DesignRequest(requirements, settings ?? new DesignSettings()) };
         var pipeline = new DesignPipeline(state, revisionRounds, async (role, round, context, token) =>
         {

@@ -42,9 +42,12 @@ public sealed class DesignWorkflowClusterTests(TestClusterFixture fixture)
         Assert.True(started!.Created);
         Assert.Equal(DesignStatus.Completed, design.Status);
         Assert.Equal(
-            ["architect.1", "clarifier.1", "cost.1", "recommender.1", "reliability.1", "security.1", "terraform.1", "validator.1"],
+            ["architect.1", "clarifier.1", "cost.1", "recommender.1", "reliability.1", "security.1", "terraform.1",
+                "terraform_check.1", "validator.1"],
             design.Steps.Select(s => s.Step).Order(StringComparer.Ordinal));
         Assert.Contains("azurerm_kubernetes_cluster", design.Terraform, StringComparison.Ordinal);
+        Assert.Equal(Contracts.Reports.TerraformCheckResult.Pass, design.TerraformCheck!.Result);
+        Assert.True(design.TerraformPassing);
         Assert.True(design.Usage.TotalTokens > 0);
         Assert.Equal("builtin", design.Model);
     }
@@ -77,6 +80,9 @@ public sealed class DesignWorkflowClusterTests(TestClusterFixture fixture)
         Assert.All(events.Where(e => e.Type is DesignEventType.AgentStarted or DesignEventType.Token or DesignEventType.AgentCompleted),
             e => Assert.False(string.IsNullOrEmpty(e.Step)));
         Assert.True(events.Count(e => e.Type == DesignEventType.Token) >= 7);
+        var check = Assert.Single(events, e => e.Type == DesignEventType.TerraformCheck);
+        Assert.Equal("terraform_check.1", check.Step);
+        Assert.Equal(Contracts.Reports.TerraformCheckResult.Pass, check.TerraformCheck!.Result);
     }
 
     [Fact]
