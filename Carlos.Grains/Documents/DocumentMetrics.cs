@@ -8,7 +8,7 @@ namespace Carlos.Grains.Documents;
 /// <summary>The document instruments, on the <c>Carlos.Documents</c> meter.</summary>
 internal sealed class DocumentMetrics
 {
-    public const string MeterName = "Carlos.Documents";
+    public const string MeterName = "Carlos";
 
     private readonly Counter<long> _storedBytes;
     private readonly Histogram<double> _extractionDuration;

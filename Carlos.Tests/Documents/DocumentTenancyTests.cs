@@ -51,7 +51,7 @@ public sealed class DocumentTenancyTests(TestClusterFixture fixture)
         using var listener = new System.Diagnostics.Metrics.MeterListener();
         listener.InstrumentPublished = (instrument, l) =>
         {
-            if (instrument is { Meter.Name: "Carlos.Documents", Name: "carlos.documents.extraction.duration" })
+            if (instrument is { Meter.Name: "Carlos", Name: "carlos.documents.extraction.duration" })
             {
                 l.EnableMeasurementEvents(instrument);
             }
