@@ -218,9 +218,10 @@ internal sealed partial class DocumentGrain(
             await ChangedAsync();
             await UnregisterExtractAsync();
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception) when (cancellationToken.IsCancellationRequested)
         {
-            // Deleted, or the activation is going away: the reminder resumes it on another.
+            // Deleted, or the activation is going away (its chunk reads may fail with the silo rather than cancel):
+            // nothing is recorded, and the reminder resumes it on another activation.
         }
         finally
         {
@@ -241,13 +242,13 @@ internal sealed partial class DocumentGrain(
             metrics.Extracted(State.Kind, DocumentStatus.Completed, elapsed);
             return (result, null);
         }
-        catch (DocumentRejectedException rejected)
+        catch (DocumentRejectedException rejected) when (!cancellationToken.IsCancellationRequested)
         {
             LogRejected(logger, Id, State.Kind, rejected.Message);
             metrics.Extracted(State.Kind, DocumentStatus.Failed, time.GetElapsedTime(started));
             return (null, rejected.Message);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             LogFailed(logger, ex, Id);
             metrics.Extracted(State.Kind, DocumentStatus.Failed, time.GetElapsedTime(started));

@@ -81,15 +81,6 @@ internal sealed partial class DesignEventJournal(
         return events;
     }
 
-    public async Task ClearAsync()
-    {
-        await FlushAsync();
-        for (long index = 0; index <= PersistedSequence / DesignEventChunk.Size; index++)
-        {
-            await Chunk(index).ClearAsync();
-        }
-    }
-
     private async Task FlushLoopAsync()
     {
         try

@@ -19,7 +19,4 @@ public interface IDesignEventChunkGrain : IGrainWithStringKey
 
     [Alias("Count")]
     Task<int> CountAsync();
-
-    [Alias("Clear")]
-    Task ClearAsync();
 }

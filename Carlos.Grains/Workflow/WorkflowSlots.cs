@@ -13,17 +13,6 @@ internal sealed class WorkflowSlots(IOptions<WorkflowOptions> options)
     private readonly LinkedList<Waiter> _queue = new();
     private int _running;
 
-    public int Running
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _running;
-            }
-        }
-    }
-
     /// <summary>True when a new design could neither run nor wait here.</summary>
     public bool IsFull
     {

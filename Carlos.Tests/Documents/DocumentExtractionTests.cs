@@ -16,19 +16,6 @@ public sealed class DocumentExtractionTests
         return new DocumentExtractor(Options.Create(options), time ?? TimeProvider.System);
     }
 
-    /// <summary>
-    /// A clock whose timers fire as they are made, so a time limit is over before any parsing starts: the test does
-    /// not depend on how fast this machine parses.
-    /// </summary>
-    private sealed class ImmediateTimers : TimeProvider
-    {
-        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
-        {
-            callback(state);
-            return System.CreateTimer(_ => { }, null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-        }
-    }
-
     private static Task<ExtractedText> ExtractAsync(byte[] file, string name, DocumentExtractor? extractor = null)
     {
         var kind = DocumentTypes.Detect(file.AsSpan(0, Math.Min(file.Length, DocumentTypes.HeadBytes)), name)

@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using Microsoft.Extensions.DependencyInjection;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Carlos.Contracts.Documents;
@@ -70,8 +71,14 @@ public class DocumentGateway : GatewayServer
     }
 }
 
-/// <summary>A gateway whose silo gives every extraction one millisecond.</summary>
-public sealed class ImpatientDocumentGateway() : DocumentGateway(TimeSpan.FromMilliseconds(1));
+/// <summary>A gateway whose silo gives every extraction one millisecond, over before parsing starts.</summary>
+public sealed class ImpatientDocumentGateway() : DocumentGateway(TimeSpan.FromMilliseconds(1))
+{
+    protected override void Configure(Microsoft.AspNetCore.Builder.WebApplicationBuilder builder) =>
+        builder.Services.AddSingleton(sp => new Carlos.Grains.Documents.Extraction.DocumentExtractor(
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Carlos.Grains.Documents.DocumentOptions>>(),
+            new ImmediateTimers()));
+}
 
 [CollectionDefinition(Name)]
 public sealed class DocumentGatewayCollection : ICollectionFixture<DocumentGateway>
