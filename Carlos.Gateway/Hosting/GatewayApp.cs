@@ -4,6 +4,7 @@ using Carlos.Gateway.Http;
 using Carlos.Gateway.Identity;
 using Carlos.Gateway.RateLimiting;
 using Carlos.Gateway.Streaming;
+using Carlos.Gateway.Web;
 using Carlos.Grains.Hosting;
 using Carlos.Telemetry;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -42,6 +43,7 @@ public static class GatewayApp
         builder.Services.AddSingleton<DesignEventStreamer>();
         builder.Services.AddCarlosDocuments(builder.Configuration);
         builder.Services.AddSingleton<GatewayDrain>();
+        builder.Services.AddOptions<WebPageOptions>().Bind(builder.Configuration.GetSection(WebPageOptions.SectionName));
         builder.Services.AddHealthChecks().AddCheck<GatewayReadinessCheck>("cluster", tags: [HealthTags.Ready]);
 
         var app = builder.Build();
@@ -49,6 +51,7 @@ public static class GatewayApp
 
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.MapCarlosWebPage();
 
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = c => c.Tags.Contains(HealthTags.Ready) });
@@ -68,6 +71,7 @@ public static class GatewayApp
         tenants.MapRateLimits();
         tenants.MapDocuments();
         tenants.MapUsage();
+        tenants.MapCaller();
         return app;
     }
 }
