@@ -79,6 +79,20 @@ const FIELD_NAMES = {
   customAgentIds: 'Custom agents',
   answers: 'Answers',
   file: 'File',
+  design: 'Design',
+  deployed: 'Deployed',
+  deploymentDate: 'Deployment date',
+  cloudProvider: 'Cloud provider',
+  environment: 'Environment',
+  success: 'Outcome',
+  issuesEncountered: 'Issues',
+  modificationsMade: 'Changes you made',
+  satisfactionRating: 'Satisfaction',
+  name: 'Name',
+  focus: 'Focus',
+  instructions: 'Instructions',
+  rival: 'Rival design',
+  bypassCache: 'Cache',
 };
 
 const CLASS_NOUNS = {
@@ -139,7 +153,11 @@ export function describeProblem(status, problem, retryAfter) {
         ?? (retryAfter ? new Date(Date.now() + Number(retryAfter) * 1000).toISOString() : null);
       const when = resetAt ? ` You can try again at ${clockTime(resetAt)} (${fromNow(resetAt)}).` : '';
       if (type.endsWith('/spend-cap')) {
-        return { message: `Your tenant has reached its spending cap. ${detail}${when}`, fields };
+        const cap = problem?.cap === 'tokens_per_day' ? 'daily' : 'monthly';
+        const figures = problem?.limit
+          ? ` of ${Number(problem.limit).toLocaleString('en-US')} model tokens (${Number(problem.used ?? 0)
+            .toLocaleString('en-US')} used)` : '';
+        return { message: `Your tenant has used up its ${cap} token cap${figures}.${when}`, fields };
       }
       if (problem?.endpoint && problem?.limit !== undefined) {
         const noun = CLASS_NOUNS[problem.endpoint] ?? `${problem.endpoint} requests`;
@@ -179,7 +197,7 @@ export async function followEvents(path, { onEvent, stop, signal, lastEventId = 
       for await (const message of readEventStream(response.body)) {
         if (message.id !== undefined) last = message.id;
         onEvent(message);
-        if (stop(message)) return;
+        if (await stop(message)) return;
       }
     } catch (error) {
       if (signal.aborted) return;

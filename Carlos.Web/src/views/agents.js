@@ -5,8 +5,8 @@ import { h, field, notice, setFieldError, formatTime } from '../dom.js';
 export async function agentsView(main, { signal, refreshAccount }) {
   const list = h('ul', { class: 'agents' });
   const name = h('input', { type: 'text', name: 'name', maxlength: '100', required: true, autocomplete: 'off' });
-  const focus = h('input', { type: 'text', name: 'focus', maxlength: '200', autocomplete: 'off' });
-  const instructions = h('textarea', { name: 'instructions', rows: '6', required: true });
+  const focus = h('input', { type: 'text', name: 'focus', maxlength: '500', autocomplete: 'off' });
+  const instructions = h('textarea', { name: 'instructions', rows: '6', maxlength: '8000', required: true });
   const controls = { name, focus, instructions };
   const status = h('div', { class: 'form-status' });
   const button = h('button', { type: 'submit', class: 'primary' }, 'Create the agent');

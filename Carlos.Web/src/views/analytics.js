@@ -26,9 +26,10 @@ export async function analyticsView(main, { signal }) {
       h('div', {}, h('dt', {}, 'Today'), h('dd', {}, formatNumber(usage.today.totalTokens))),
       h('div', {}, h('dt', {}, 'This month'), h('dd', {}, formatNumber(usage.thisMonth.totalTokens))),
       h('div', {}, h('dt', {}, 'In all'), h('dd', {}, formatNumber(usage.total.totalTokens))),
-      usage.caps?.daily ? h('div', {}, h('dt', {}, 'Daily cap'), h('dd', {}, formatNumber(usage.caps.daily))) : null,
-      usage.caps?.monthly
-        ? h('div', {}, h('dt', {}, 'Monthly cap'), h('dd', {}, formatNumber(usage.caps.monthly))) : null),
+      usage.caps?.tokensPerDay
+        ? h('div', {}, h('dt', {}, 'Daily cap'), h('dd', {}, formatNumber(usage.caps.tokensPerDay))) : null,
+      usage.caps?.tokensPerMonth
+        ? h('div', {}, h('dt', {}, 'Monthly cap'), h('dd', {}, formatNumber(usage.caps.tokensPerMonth))) : null),
     days.length > 0 ? barChart({
       title: 'Tokens by day (UTC)',
       labels: days.map(([day]) => day),

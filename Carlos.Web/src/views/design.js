@@ -2,6 +2,8 @@
 import { api, followEvents } from '../api.js';
 import { h, notice, formatTime, clockTime, fromNow, words, uid } from '../dom.js';
 import { renderResults } from './results.js';
+import { regeneration } from './rival.js';
+import { features } from '../features.js';
 
 const TERMINAL = new Set(['completed', 'revision_required', 'failed', 'cancelled', 'expired']);
 
@@ -39,9 +41,15 @@ function laneKey(event) {
   return step.replace(/\.\d+$/, '');
 }
 
-export async function designView(main, { params, signal, refreshAccount }) {
+export async function designView(main, { params, signal, refreshAccount, navigate }) {
   const id = params[0].toLowerCase();
   const snapshot = await api(`/v1/designs/${id}`, { signal });
+  const customNames = new Map();
+  if (features.workspace) {
+    for (const agent of (await api('/v1/agents', { signal })).items) customNames.set(agent.id, agent.name);
+  }
+  const firstRunEnds = regeneration.id === id ? regeneration.after : 0;
+  regeneration.id = null;
 
   const statusBadge = h('span', { class: 'badge', 'data-testid': 'design-status' });
   const statusLine = h('p', { class: 'status-line', role: 'status', 'aria-live': 'polite' });
@@ -84,8 +92,10 @@ export async function designView(main, { params, signal, refreshAccount }) {
     const key = laneKey(event);
     let entry = laneMap.get(key);
     if (entry) return entry;
-    const variant = key.includes('.') ? key.split('.').slice(1).join(' ') : null;
-    const title = `${agentName(event.agent ?? key.split('.')[0])}${variant ? ` (${variant})` : ''}`;
+    const [agent, ...rest] = key.split('.');
+    const title = agent === 'custom'
+      ? `Custom reviewer: ${customNames.get(rest[0]) ?? 'deleted agent'}`
+      : `${agentName(agent)}${rest.length > 0 ? ` (${rest.join(' ')})` : ''}`;
     const headingId = uid('lane');
     const state = h('span', { class: 'lane-state' }, 'Waiting');
     const text = h('pre', { class: 'lane-text', tabindex: '0', 'aria-labelledby': headingId });
@@ -267,7 +277,10 @@ export async function designView(main, { params, signal, refreshAccount }) {
   await followEvents(`/v1/designs/${id}/events`, {
     signal,
     onEvent,
-    stop: (message) => TERMINAL.has(message.event),
+    // A finished design may run again briefly (an overruled choice regenerates its Terraform), so a terminal
+    // event ends the view only once the design itself says it has finished.
+    stop: async (message) => TERMINAL.has(message.event) && Number(message.id) > firstRunEnds
+      && TERMINAL.has((await api(`/v1/designs/${id}`, { signal })).status),
     onError: (error) => actionStatus.append(notice('error', error.message)),
   });
   if (signal.aborted) return;
@@ -276,5 +289,5 @@ export async function designView(main, { params, signal, refreshAccount }) {
   setStatus(finished.status, statusLine.textContent);
   if (laneMap.size > 0) lanesSection.open = false;
   refreshAccount().catch(() => {});
-  await renderResults(results, finished, { signal, reload: () => designView.reload?.() });
+  await renderResults(results, finished, { signal, navigate });
 }

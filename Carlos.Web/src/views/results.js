@@ -25,7 +25,7 @@ function list(items, empty) {
   return h('ul', {}, items.map((item) => h('li', {}, item)));
 }
 
-export async function renderResults(container, design, { signal }) {
+export async function renderResults(container, design, { signal, navigate }) {
   const parts = [];
   const toc = [];
   const add = (id, title, element) => {
@@ -35,7 +35,10 @@ export async function renderResults(container, design, { signal }) {
   };
 
   add('verdict', 'Verdict', verdictSection(design));
-  if (features.rival && design.rival) add('rival', 'Lead and rival', rivalSection(design, { signal }));
+  if (design.cacheHit) {
+    parts.unshift(notice('info', 'Carlos answered this design from a recent identical request, without calling a model.'));
+  }
+  if (features.rival && design.rival) add('rival', 'Lead and rival', rivalSection(design, { navigate }));
   let designBody = null;
   if (design.designMarkdown) {
     designBody = h('div', { class: 'markdown', 'data-testid': 'design-markdown' });
@@ -169,12 +172,14 @@ function reliabilitySection(r) {
 
 function customReviews(design) {
   return section('custom-reviews', 'Custom reviews', design.customReviews.map((review) =>
-    h('div', { class: 'custom-review' },
-      h('h3', {}, review.name ?? review.agentName ?? 'Custom reviewer'),
-      review.summary ? h('p', {}, review.summary) : null,
-      h('ul', { class: 'findings' }, (review.findings ?? []).map((f) => h('li', {},
-        h('span', { class: `sev sev-${f.severity}` }, words(f.severity)), ' ',
-        h('strong', {}, f.title ?? f.message ?? ''), f.recommendation ? h('p', {}, `What to do: ${f.recommendation}`) : null))))));
+    h('div', { class: 'custom-review', 'data-custom-review': review.agentId },
+      h('h3', {}, review.name, review.focus ? h('span', { class: 'hint' }, ` · ${review.focus}`) : null),
+      h('p', {}, review.summary),
+      review.findings.length === 0 ? h('p', { class: 'hint' }, 'No findings.') : h('ul', { class: 'findings' },
+        review.findings.map((f) => h('li', {},
+          h('span', { class: `sev sev-${f.severity}` }, words(f.severity)), ' ', h('strong', {}, f.title),
+          h('span', { class: 'hint' }, ` (${words(f.area)})`), h('p', {}, f.description),
+          h('p', {}, h('span', { class: 'label' }, 'What to do: '), f.recommendation)))))));
 }
 
 const CHECK_WORDS = {
