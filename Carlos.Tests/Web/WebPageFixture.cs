@@ -22,6 +22,8 @@ public sealed class WebPageFixture : GatewayServer
     public WebPageFixture()
         : base(tokensPerSecond: 600, heartbeat: TimeSpan.FromSeconds(15))
     {
+        // Two designs at a time, so that a test can make a third one wait in the queue.
+        Settings["Carlos:Workflow:MaxConcurrentPerSilo"] = "2";
     }
 
     public IBrowser Browser { get; private set; } = null!;
@@ -73,7 +75,11 @@ public sealed class WebPageFixture : GatewayServer
     }
 }
 
-[CollectionDefinition(Name)]
+/// <summary>
+/// Runs alone, after the parallel collections: a browser's CPU would otherwise slow the suite's timed tests, and
+/// theirs would slow the browser's.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class WebPageCollection : ICollectionFixture<WebPageFixture>
 {
     public const string Name = "web page";

@@ -179,10 +179,10 @@ public sealed class WebPageTests(WebPageFixture server)
 
         // The tight plan allows 3 designs an hour; the invalid request above got its permit back.
         using var client = GatewayServer.CreateClient(server.BaseAddress, key);
+        var started = new List<string>();
         for (var i = 0; i < 3; i++)
         {
-            using var started = await client.PostAsync("/v1/designs", GatewayServer.Json($$"""{"requirements":"{{Requirements}}"}"""));
-            Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+            started.Add(await StartAsync(client, Requirements));
         }
 
         await page.GetByLabel("Monthly budget in USD").FillAsync("");
@@ -192,6 +192,50 @@ public sealed class WebPageTests(WebPageFixture server)
         await Expect(alert).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"try again at \d\d:\d\d \(in \d+ minutes\)"));
         await ScreenshotAsync(page, "error-rate-limit");
         await page.Context.CloseAsync();
+        foreach (var id in started)
+        {
+            using var _ = await client.PostAsync($"/v1/designs/{id}/cancel", null); // frees the fixture's slots
+        }
+    }
+
+    [Fact]
+    public async Task A_design_that_waits_for_a_slot_shows_its_place_in_the_queue_then_runs()
+    {
+        // The fixture runs two designs at a time; two long ones fill the slots.
+        var key = await server.NewTenantKeyAsync($"web-queue-{Guid.NewGuid():N}"[..24]);
+        using var client = GatewayServer.CreateClient(server.BaseAddress, key);
+        var longRequirements = string.Join(' ', Enumerable.Repeat(Requirements, 300));
+        var blockers = new List<string>();
+        for (var i = 0; i < 2; i++)
+        {
+            blockers.Add(await StartAsync(client, longRequirements));
+        }
+
+        var page = await server.OpenPageAsync();
+        await SignInAsync(page, key);
+        await RequirementsBox(page).FillAsync(Requirements);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start the design" }).ClickAsync();
+        await Expect(page.GetByTestId("design-status")).ToHaveTextAsync("Queued");
+        await Expect(page.Locator(".queue")).ToContainTextAsync("number 1 in the queue");
+        await ScreenshotAsync(page, "queued");
+
+        foreach (var id in blockers)
+        {
+            using var cancelled = await client.PostAsync($"/v1/designs/{id}/cancel", null);
+            Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
+        }
+
+        await Expect(page.GetByTestId("design-status")).ToHaveTextAsync("Completed", new() { Timeout = 60_000 });
+        await Expect(page.Locator(".queue")).ToBeHiddenAsync();
+        await page.Context.CloseAsync();
+    }
+
+    private static async Task<string> StartAsync(HttpClient client, string requirements)
+    {
+        using var started = await client.PostAsync("/v1/designs",
+            GatewayServer.Json(JsonSerializer.Serialize(new { requirements })));
+        Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+        return JsonDocument.Parse(await started.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString()!;
     }
 
     [Fact]
@@ -257,10 +301,7 @@ public sealed class WebPageTests(WebPageFixture server)
 
         foreach (var (link, name) in NavigationViews)
         {
-            await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" })
-                .GetByRole(AriaRole.Link, new() { Name = link, Exact = true }).ClickAsync();
-            await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
-            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            await WebPageSteps.GoAsync(page, link);
             await CheckViewAsync(page, name, failures);
         }
 
@@ -292,15 +333,9 @@ public sealed class WebPageTests(WebPageFixture server)
         ("New design", "new-design-again"),
     ];
 
-    private static ILocator RequirementsBox(IPage page) =>
-        page.GetByRole(AriaRole.Textbox, new() { Name = "Requirements", Exact = true });
+    private static ILocator RequirementsBox(IPage page) => WebPageSteps.RequirementsBox(page);
 
-    private async Task SignInAsync(IPage page, string? key = null)
-    {
-        await page.GetByLabel("API key").FillAsync(key ?? server.DevelopmentKey);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "New design", Level = 1 })).ToBeVisibleAsync();
-    }
+    private Task SignInAsync(IPage page, string? key = null) => WebPageSteps.SignInAsync(page, key ?? server.DevelopmentKey);
 
     /// <summary>Records each change of a lane's streamed text, with the design's status at that moment.</summary>
     private static Task RecordLaneUpdatesAsync(IPage page) => page.AddInitScriptAsync("""
@@ -333,11 +368,8 @@ public sealed class WebPageTests(WebPageFixture server)
         return violations.EnumerateArray().Select(v => v.GetString()!).ToList();
     }
 
-    private async Task ScreenshotAsync(IPage page, string name, bool fullPage = false) =>
-        await page.ScreenshotAsync(new PageScreenshotOptions
-        {
-            Path = Path.Combine(server.ArtifactsDirectory, $"{name}.png"), FullPage = fullPage,
-        });
+    private Task ScreenshotAsync(IPage page, string name, bool fullPage = false) =>
+        WebPageSteps.ScreenshotAsync(server, page, name, fullPage);
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 }

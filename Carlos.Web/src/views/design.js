@@ -57,7 +57,8 @@ export async function designView(main, { params, signal, refreshAccount, navigat
   const questions = h('div', { class: 'questions-slot' });
   const actionStatus = h('div', {});
   const cancelButton = h('button', { type: 'button', class: 'danger', onclick: cancel }, 'Cancel design');
-  const lanes = h('div', { class: 'lanes' });
+  const noLanes = h('p', { class: 'hint' }, 'No agent has started yet.');
+  const lanes = h('div', { class: 'lanes' }, noLanes);
   const lanesSection = h('details', { class: 'card lanes-card', open: true },
     h('summary', {}, h('h2', { class: 'inline-heading' }, 'Agents at work')), lanes);
   const results = h('div', { class: 'results' });
@@ -102,6 +103,7 @@ export async function designView(main, { params, signal, refreshAccount, navigat
     const notes = h('ul', { class: 'lane-notes' });
     const element = h('section', { class: 'lane', 'data-lane': key, 'aria-labelledby': headingId },
       h('h3', { id: headingId }, title), state, notes, text);
+    noLanes.remove();
     lanes.append(element);
     entry = { element, state, text, notes, round: null };
     laneMap.set(key, entry);

@@ -179,7 +179,8 @@ export async function newDesignView(main, { signal, navigate, refreshAccount }) 
     if (chosenDocuments.size > 0) body.documentIds = [...chosenDocuments.keys()];
     const agents = agentBoxes.map((row) => row.querySelector('input')).filter((b) => b.checked).map((b) => b.value);
     if (agents.length > 0) body.customAgentIds = agents;
-    if (rival) body.rival = rival.checked;
+    // Left out when ticked, so that a plan without the rival gets its default rather than a refusal.
+    if (rival && !rival.checked) body.rival = false;
     if (bypassCache?.checked) body.bypassCache = true;
 
     submitButton.disabled = true;
