@@ -319,6 +319,8 @@ public sealed class WebPageTests(WebPageFixture server)
                 var wide = await view.EvaluateAsync<string>("""
                     () => [...document.querySelectorAll('body *')]
                       .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+                      .filter(e => { for (let a = e.parentElement; a; a = a.parentElement) {
+                        if (getComputedStyle(a).overflowX !== 'visible') return false; } return true; })
                       .slice(0, 5).map(e => e.tagName + '.' + e.className).join(', ')
                     """);
                 found.Add($"{name} at {width}px scrolls sideways by {overflow}px ({wide})");
