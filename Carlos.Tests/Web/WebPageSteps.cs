@@ -24,12 +24,22 @@ internal static class WebPageSteps
     public static Task ExpectStatusAsync(IPage page, string status, int timeoutMs = 60_000) =>
         Assertions.Expect(page.GetByTestId("design-status")).ToHaveTextAsync(status, new() { Timeout = timeoutMs });
 
+    /// <summary>The heading of the view each link of the main navigation leads to.</summary>
+    private static readonly Dictionary<string, string> Headings = new(StringComparer.Ordinal)
+    {
+        ["New design"] = "New design",
+        ["History"] = "Your designs",
+        ["Agents"] = "Custom agents",
+        ["Analytics"] = "Analytics",
+    };
+
     /// <summary>Follows a link of the main navigation and waits for the view's heading.</summary>
     public static async Task GoAsync(IPage page, string link)
     {
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" })
             .GetByRole(AriaRole.Link, new() { Name = link, Exact = true }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = Headings[link], Level = 1, Exact = true }))
+            .ToBeVisibleAsync();
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
     }
 

@@ -7,7 +7,7 @@ namespace Carlos.Tests.Web;
 
 /// <summary>
 /// The web page, driven in headless chromium against a real gateway: sign-in, a design watched live to its
-/// results, documents, errors in words, untrusted model output, accessibility (axe-core) and a 375 px screen.
+/// results, documents, and untrusted model output.
 /// </summary>
 [Collection(WebPageCollection.Name)]
 public sealed class WebPageTests(WebPageFixture server)
@@ -163,182 +163,6 @@ public sealed class WebPageTests(WebPageFixture server)
         Assert.DoesNotContain("https://", html, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Errors_from_the_api_are_shown_in_plain_words_naming_the_field_or_the_reset_time()
-    {
-        var key = await server.NewTenantKeyAsync($"web-tight-{Guid.NewGuid():N}"[..24], plan: "tight");
-        var page = await server.OpenPageAsync();
-        await SignInAsync(page, key);
-
-        await RequirementsBox(page).FillAsync(Requirements);
-        await page.GetByLabel("Monthly budget in USD").FillAsync("0");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Start the design" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Monthly budget:");
-        await Expect(page.GetByLabel("Monthly budget in USD")).ToHaveAttributeAsync("aria-invalid", "true");
-        await ScreenshotAsync(page, "error-field");
-
-        // The tight plan allows 3 designs an hour; the invalid request above got its permit back.
-        using var client = GatewayServer.CreateClient(server.BaseAddress, key);
-        var started = new List<string>();
-        for (var i = 0; i < 3; i++)
-        {
-            started.Add(await StartAsync(client, Requirements));
-        }
-
-        await page.GetByLabel("Monthly budget in USD").FillAsync("");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Start the design" }).ClickAsync();
-        var alert = page.GetByRole(AriaRole.Alert);
-        await Expect(alert).ToContainTextAsync("You have used all 3 new designs your plan allows");
-        await Expect(alert).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"try again at \d\d:\d\d \(in \d+ minutes\)"));
-        await ScreenshotAsync(page, "error-rate-limit");
-        await page.Context.CloseAsync();
-        foreach (var id in started)
-        {
-            using var _ = await client.PostAsync($"/v1/designs/{id}/cancel", null); // frees the fixture's slots
-        }
-    }
-
-    [Fact]
-    public async Task A_design_that_waits_for_a_slot_shows_its_place_in_the_queue_then_runs()
-    {
-        // The fixture runs two designs at a time; two long ones fill the slots.
-        var key = await server.NewTenantKeyAsync($"web-queue-{Guid.NewGuid():N}"[..24]);
-        using var client = GatewayServer.CreateClient(server.BaseAddress, key);
-        var longRequirements = string.Join(' ', Enumerable.Repeat(Requirements, 300));
-        var blockers = new List<string>();
-        for (var i = 0; i < 2; i++)
-        {
-            blockers.Add(await StartAsync(client, longRequirements));
-        }
-
-        var page = await server.OpenPageAsync();
-        await SignInAsync(page, key);
-        await RequirementsBox(page).FillAsync(Requirements);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Start the design" }).ClickAsync();
-        await Expect(page.GetByTestId("design-status")).ToHaveTextAsync("Queued");
-        await Expect(page.Locator(".queue")).ToContainTextAsync("number 1 in the queue");
-        await ScreenshotAsync(page, "queued");
-
-        foreach (var id in blockers)
-        {
-            using var cancelled = await client.PostAsync($"/v1/designs/{id}/cancel", null);
-            Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
-        }
-
-        await Expect(page.GetByTestId("design-status")).ToHaveTextAsync("Completed", new() { Timeout = 60_000 });
-        await Expect(page.Locator(".queue")).ToBeHiddenAsync();
-        await page.Context.CloseAsync();
-    }
-
-    private static async Task<string> StartAsync(HttpClient client, string requirements)
-    {
-        using var started = await client.PostAsync("/v1/designs",
-            GatewayServer.Json(JsonSerializer.Serialize(new { requirements })));
-        Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
-        return JsonDocument.Parse(await started.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString()!;
-    }
-
-    [Fact]
-    public async Task Clarifying_questions_are_answered_in_place_and_the_design_goes_on()
-    {
-        var page = await server.OpenPageAsync();
-        await SignInAsync(page);
-
-        await RequirementsBox(page).FillAsync("Something for our team to share notes");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Start the design" }).ClickAsync();
-        await Expect(page.GetByTestId("design-status")).ToHaveTextAsync("Waiting for your answers", new() { Timeout = 30_000 });
-        var answers = page.Locator("form.questions textarea");
-        var count = await answers.CountAsync();
-        Assert.InRange(count, 1, 5);
-        string[] replies = ["An internal web app for 200 staff", "App Service", "Azure SQL", "200 users", "GDPR"];
-        for (var i = 0; i < count; i++)
-        {
-            await answers.Nth(i).FillAsync(replies[i]);
-        }
-
-        await ScreenshotAsync(page, "questions");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Send answers" }).ClickAsync();
-        await Expect(page.GetByTestId("design-status")).ToHaveTextAsync("Completed", new() { Timeout = 60_000 });
-        await Expect(page.Locator("form.questions")).ToHaveCountAsync(0);
-        await page.Context.CloseAsync();
-    }
-
-    [Fact]
-    public async Task A_running_design_can_be_cancelled_from_its_page()
-    {
-        var page = await server.OpenPageAsync();
-        await SignInAsync(page);
-
-        // A long document keeps the design running for a while at the fixture's pace.
-        await RequirementsBox(page).FillAsync(string.Join(' ', Enumerable.Repeat(Requirements, 200)));
-        await page.GetByRole(AriaRole.Button, new() { Name = "Start the design" }).ClickAsync();
-        await Expect(page.GetByTestId("design-status")).ToHaveTextAsync("Running", new() { Timeout = 30_000 });
-        await page.GetByRole(AriaRole.Button, new() { Name = "Cancel design" }).ClickAsync();
-        await Expect(page.GetByTestId("design-status")).ToHaveTextAsync("Cancelled", new() { Timeout = 30_000 });
-        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Cancel design" })).ToBeHiddenAsync();
-        await page.Context.CloseAsync();
-    }
-
-    [Theory]
-    [InlineData(1280)]
-    [InlineData(375)]
-    public async Task Every_view_has_no_serious_accessibility_violation_and_no_horizontal_scrolling(int width)
-    {
-        var page = await server.OpenPageAsync(width, 800);
-        var failures = new List<string>();
-        await CheckViewAsync(page, "sign-in", failures);
-
-        await SignInAsync(page);
-        await CheckViewAsync(page, "new-design", failures);
-
-        await RequirementsBox(page).FillAsync(Requirements);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Start the design" }).ClickAsync();
-        await Expect(page.GetByTestId("design-status")).ToHaveTextAsync("Completed", new() { Timeout = 60_000 });
-        await Expect(page.Locator("#design .diagram svg")).ToBeVisibleAsync();
-        await CheckViewAsync(page, "design", failures);
-        await page.Locator("details.lanes-card > summary").ClickAsync();
-        await CheckViewAsync(page, "design-lanes", failures);
-
-        foreach (var (link, name) in NavigationViews)
-        {
-            await WebPageSteps.GoAsync(page, link);
-            await CheckViewAsync(page, name, failures);
-        }
-
-        Assert.True(failures.Count == 0, string.Join('\n', failures));
-        await page.Context.CloseAsync();
-
-        async Task CheckViewAsync(IPage view, string name, List<string> found)
-        {
-            await ScreenshotAsync(view, $"{name}-{width}", fullPage: true);
-            found.AddRange((await AxeViolationsAsync(view)).Select(v => $"{name} at {width}px: {v}"));
-            var overflow = await view.EvaluateAsync<int>(
-                "document.documentElement.scrollWidth - document.documentElement.clientWidth");
-            if (overflow > 0)
-            {
-                var wide = await view.EvaluateAsync<string>("""
-                    () => [...document.querySelectorAll('body *')]
-                      .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
-                      .filter(e => { for (let a = e.parentElement; a; a = a.parentElement) {
-                        if (getComputedStyle(a).overflowX !== 'visible') return false; } return true; })
-                      .slice(0, 5).map(e => e.tagName + '.' + e.className).join(', ')
-                    """);
-                found.Add($"{name} at {width}px scrolls sideways by {overflow}px ({wide})");
-            }
-        }
-    }
-
-    /// <summary>The views reached from the main navigation: link text and a screenshot name.</summary>
-    private static readonly (string Link, string Name)[] NavigationViews =
-    [
-        ("Analytics", "analytics"),
-        ("New design", "new-design-again"),
-    ];
-
-    private static ILocator RequirementsBox(IPage page) => WebPageSteps.RequirementsBox(page);
-
-    private Task SignInAsync(IPage page, string? key = null) => WebPageSteps.SignInAsync(page, key ?? server.DevelopmentKey);
-
     /// <summary>Records each change of a lane's streamed text, with the design's status at that moment.</summary>
     private static Task RecordLaneUpdatesAsync(IPage page) => page.AddInitScriptAsync("""
         window.__laneUpdates = [];
@@ -353,22 +177,10 @@ public sealed class WebPageTests(WebPageFixture server)
         }).observe(document, { childList: true, subtree: true });
         """);
 
-    private async Task<IEnumerable<string>> AxeViolationsAsync(IPage page)
-    {
-        if (!await page.EvaluateAsync<bool>("typeof window.axe !== 'undefined'"))
-        {
-            await page.EvaluateAsync(server.AxeSource);
-        }
 
-        var violations = await page.EvaluateAsync<JsonElement>("""
-            async () => {
-              const result = await axe.run(document, { resultTypes: ['violations'] });
-              return result.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
-                .map(v => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ')}`);
-            }
-            """);
-        return violations.EnumerateArray().Select(v => v.GetString()!).ToList();
-    }
+    private static ILocator RequirementsBox(IPage page) => WebPageSteps.RequirementsBox(page);
+
+    private Task SignInAsync(IPage page, string? key = null) => WebPageSteps.SignInAsync(page, key ?? server.DevelopmentKey);
 
     private Task ScreenshotAsync(IPage page, string name, bool fullPage = false) =>
         WebPageSteps.ScreenshotAsync(server, page, name, fullPage);

@@ -35,6 +35,11 @@ export function markdownFragment(markdown) {
   const parser = new Marked({
     gfm: true,
     renderer: {
+      // The page's own headings are h1 (the view) and h2 (the section): the model's start at h3.
+      heading({ tokens, depth }) {
+        const level = Math.min(depth + 2, 6);
+        return `<h${level}>${this.parser.parseInline(tokens)}</h${level}>\n`;
+      },
       code({ text, lang }) {
         if ((lang ?? '').trim().toLowerCase() !== 'mermaid') return false;
         diagrams.push(text);
