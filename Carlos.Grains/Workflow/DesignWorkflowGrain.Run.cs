@@ -181,6 +181,7 @@ internal sealed partial class DesignWorkflowGrain
             Append(DesignEventType.TerraformCheck, e => e with
             {
                 Agent = agent, Step = step, Round = round, TerraformCheck = check, Text = check.Summary,
+                Candidate = candidate,
             });
         }
 

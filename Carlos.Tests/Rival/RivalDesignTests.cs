@@ -44,6 +44,19 @@ public sealed class RivalDesignTests
     }
 
     [Fact]
+    public void Every_alternative_the_rival_draws_on_is_a_catalog_service_with_a_public_source()
+    {
+        var related = OfflineDesign.Catalog.Services.Where(s => s.Alternatives.Count > 0).ToList();
+
+        Assert.NotEmpty(related);
+        Assert.All(related, s =>
+        {
+            Assert.StartsWith("https://learn.microsoft.com/azure/", s.AlternativesSource, StringComparison.Ordinal);
+            Assert.All(s.Alternatives, a => Assert.True(OfflineDesign.Catalog.TryGet(a, out _), $"{s.Id} names {a}"));
+        });
+    }
+
+    [Fact]
     public async Task Over_the_scenarios_the_composite_SLA_differs_too_somewhere()
     {
         var differing = 0;
