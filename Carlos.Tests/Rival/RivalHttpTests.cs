@@ -12,6 +12,7 @@ public sealed class RivalGateway : GatewayServer
         : base(tokensPerSecond: 200_000, heartbeat: TimeSpan.FromSeconds(15))
     {
         Settings["Carlos:Plans:solo:Rival"] = "false";
+        Settings["Carlos:Workflow:RevisionRounds"] = "0"; // a design that fails validation stays failed
     }
 }
 
@@ -124,6 +125,25 @@ public sealed class RivalHttpTests(RivalGateway gateway) : IClassFixture<RivalGa
         Assert.Equal(HttpStatusCode.Conflict, await ChooseAsync(gateway.Client, single, """{"design":"rival"}"""));
         var json = await DesignAsync(gateway.Client, id);
         Assert.Equal("lead", json.GetProperty("choice").GetProperty("chosen").GetString());
+    }
+
+    [Fact]
+    public async Task A_design_that_failed_validation_cannot_be_chosen()
+    {
+        // Functions cost less than the rival's App Service plan: this budget fails only the rival.
+        var (id, _) = await StreamAsync(gateway.Client,
+            """{"requirements":"Azure Functions that read from Cosmos DB","monthlyBudgetUsd":480}""");
+        var before = await DesignAsync(gateway.Client, id);
+
+        using var refused = await gateway.Client.PostAsync($"/v1/designs/{id}/choose",
+            GatewayServer.Json("""{"design":"rival"}"""));
+
+        Assert.False(before.GetProperty("rival").GetProperty("validation").GetProperty("validationPassed").GetBoolean());
+        Assert.Equal("lead", before.GetProperty("choice").GetProperty("chosen").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Contains("failed validation", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(before.GetProperty("terraform").GetString(),
+            (await DesignAsync(gateway.Client, id)).GetProperty("terraform").GetString());
     }
 
     private static void AssertSinglePipeline(JsonElement json, List<DesignEvent> events)
