@@ -39,4 +39,10 @@ public enum DesignEventType
 
     /// <summary>A round of the Terraform check ended; the event carries its verdict and findings.</summary>
     TerraformCheck = 15,
+
+    /// <summary>
+    /// The recommender chose between the lead and rival designs, or a user overruled the choice; the event carries
+    /// the choice with its reasons and trade-offs.
+    /// </summary>
+    Choice = 60,
 }

@@ -14,6 +14,12 @@ public sealed record DesignRequest(
     /// <summary>Whether the workflow may stop to ask clarifying questions about vague requirements. Default true.</summary>
     [Id(3)] public bool AllowQuestions { get; init; } = true;
 
+    /// <summary>
+    /// Whether a rival architect designs too and the recommender chooses between the two. False here so that state
+    /// stored before the rival existed reads as it ran; the gateway turns it on unless the request or plan says not.
+    /// </summary>
+    [Id(60)] public bool Rival { get; init; }
+
     /// <summary>The longest requirements text accepted, in characters.</summary>
     public const int MaxRequirementsLength = 50_000;
 

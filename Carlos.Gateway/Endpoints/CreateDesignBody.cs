@@ -25,6 +25,9 @@ public sealed record CreateDesignBody
     /// <summary>Uploaded documents whose text the design reads; each must be the caller's and completed.</summary>
     public IReadOnlyList<Guid>? DocumentIds { get; init; }
 
+    /// <summary>False to design without the rival architect; true or left out for the rival, if the plan has it.</summary>
+    public bool? Rival { get; init; }
+
     /// <summary>The largest budget accepted, in USD a month; anything above is a typo, not a budget.</summary>
     public const decimal MaxBudgetUsd = 100_000_000m;
 

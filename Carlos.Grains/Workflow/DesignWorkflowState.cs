@@ -49,6 +49,9 @@ public sealed class DesignWorkflowState
 
     /// <summary>The text of the documents the request named, taken once at the start.</summary>
     [Id(15)] public List<DesignDocumentText> Documents { get; set; } = [];
+
+    /// <summary>The design a user chose over the recommender's, for a design with the rival; null until then.</summary>
+    [Id(60)] public DesignCandidate? ChosenDesign { get; set; }
 }
 
 /// <summary>A finished step and what it produced.</summary>
