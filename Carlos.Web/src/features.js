@@ -2,7 +2,7 @@
 // calls; a view appears only when its API is part of this gateway.
 export const features = {
   workspace: false, // history, custom agents, deployment feedback, analytics of deployments (issue 9)
-  rival: false, // the rival design and the choice between them (issue 11)
+  rival: true, // the rival design and the choice between them (issue 11)
   cache: false, // bypassing the design cache and its statistics (issue 8)
   budget: false, // the token budget's queue reason and spend caps (issue 5)
 };
