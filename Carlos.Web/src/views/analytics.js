@@ -1,7 +1,7 @@
 // The tenant's figures: model tokens used (and the caps, when a plan sets them), deployments and their outcomes,
 // and the design cache.
 import { api } from '../api.js';
-import { h, formatNumber, words } from '../dom.js';
+import { h, formatNumber, notice, words } from '../dom.js';
 import { barChart } from '../charts.js';
 import { features } from '../features.js';
 
@@ -9,7 +9,7 @@ function percent(share) {
   return share === null || share === undefined ? '—' : `${formatNumber(share * 100, 0)}%`;
 }
 
-export async function analyticsView(main, { signal }) {
+export async function analyticsView(main, { signal, account }) {
   const [usage, deployments, cache] = await Promise.all([
     api('/v1/usage', { signal }),
     features.workspace ? api('/v1/analytics/deployments', { signal }) : null,
@@ -42,16 +42,35 @@ export async function analyticsView(main, { signal }) {
     }) : h('p', { class: 'hint' }, 'No tokens used yet.')));
 
   if (deployments) main.append(deploymentFigures(deployments, signal));
-  if (cache) {
-    main.append(h('section', { class: 'card', 'aria-labelledby': 'cache-heading' },
-      h('h2', { id: 'cache-heading' }, 'Design cache'),
-      h('dl', { class: 'figures' },
-        h('div', {}, h('dt', {}, 'Hits'), h('dd', {}, formatNumber(cache.hits))),
-        h('div', {}, h('dt', {}, 'Misses'), h('dd', {}, formatNumber(cache.misses))),
-        h('div', {}, h('dt', {}, 'Hit rate'), h('dd', {}, percent(cache.hitRate))),
-        h('div', {}, h('dt', {}, 'Entries'), h('dd', {}, formatNumber(cache.entries))),
-        h('div', {}, h('dt', {}, 'Tokens saved'), h('dd', {}, formatNumber(cache.tokensSaved))))));
-  }
+  if (cache) main.append(cacheSection(cache, account));
+}
+
+function cacheSection(cache, account) {
+  const entries = h('dd', { 'data-testid': 'cache-entries' }, formatNumber(cache.entries));
+  const status = h('div', {});
+  const clear = account.me?.role === 'tenant_admin'
+    ? h('button', { type: 'button', onclick: async () => {
+      status.replaceChildren();
+      try {
+        await api('/v1/cache', { method: 'DELETE' });
+        entries.textContent = '0';
+        status.append(notice('success', 'The cache is empty: the next requests are designed afresh.'));
+      } catch (error) {
+        status.append(notice('error', error.message));
+      }
+    } }, 'Clear the cache')
+    : null;
+  return h('section', { class: 'card', 'aria-labelledby': 'cache-heading' },
+    h('h2', { id: 'cache-heading' }, 'Design cache'),
+    h('p', { class: 'hint' }, 'A request that matches a recent design of your tenant is answered at once, '
+      + 'without calling a model.'),
+    h('dl', { class: 'figures' },
+      h('div', {}, h('dt', {}, 'Hits'), h('dd', { 'data-testid': 'cache-hits' }, formatNumber(cache.hits))),
+      h('div', {}, h('dt', {}, 'Misses'), h('dd', {}, formatNumber(cache.misses))),
+      h('div', {}, h('dt', {}, 'Hit rate'), h('dd', {}, percent(cache.hitRate))),
+      h('div', {}, h('dt', {}, 'Entries'), entries),
+      h('div', {}, h('dt', {}, 'Tokens saved'), h('dd', {}, formatNumber(cache.tokensSaved)))),
+    clear, status);
 }
 
 function deploymentFigures(d, signal) {
