@@ -39,4 +39,10 @@ public enum DesignEventType
 
     /// <summary>A round of the Terraform check ended; the event carries its verdict and findings.</summary>
     TerraformCheck = 15,
+
+    /// <summary>
+    /// The first event of a design answered from the design cache: the cached design's steps follow, then
+    /// <see cref="Completed"/>, and no model is called. It carries the design id, as <see cref="DesignStarted"/> does.
+    /// </summary>
+    CacheHit = 50,
 }

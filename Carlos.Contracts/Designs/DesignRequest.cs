@@ -14,6 +14,9 @@ public sealed record DesignRequest(
     /// <summary>Whether the workflow may stop to ask clarifying questions about vague requirements. Default true.</summary>
     [Id(3)] public bool AllowQuestions { get; init; } = true;
 
+    /// <summary>True to skip the design cache's lookup: the design runs, and its result refreshes the entry.</summary>
+    [Id(50)] public bool BypassCache { get; init; }
+
     /// <summary>The longest requirements text accepted, in characters.</summary>
     public const int MaxRequirementsLength = 50_000;
 

@@ -71,4 +71,7 @@ public sealed record DesignSnapshot
 
     /// <summary>False when the Terraform still needs fixes after the corrector's rounds; null before a check.</summary>
     [Id(27)] public bool? TerraformPassing { get; init; }
+
+    /// <summary>Set when the design was answered from the design cache; null when its agents ran.</summary>
+    [Id(50)] public Cache.DesignCacheHit? CacheHit { get; init; }
 }

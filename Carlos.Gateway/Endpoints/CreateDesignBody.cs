@@ -25,6 +25,9 @@ public sealed record CreateDesignBody
     /// <summary>Uploaded documents whose text the design reads; each must be the caller's and completed.</summary>
     public IReadOnlyList<Guid>? DocumentIds { get; init; }
 
+    /// <summary>True to skip the design cache: the agents run even when an equal design is cached.</summary>
+    public bool? BypassCache { get; init; }
+
     /// <summary>The largest budget accepted, in USD a month; anything above is a typo, not a budget.</summary>
     public const decimal MaxBudgetUsd = 100_000_000m;
 
@@ -64,6 +67,6 @@ public sealed record CreateDesignBody
             Strictness = Strictness ?? defaults.Strictness,
             MonthlyBudgetUsd = MonthlyBudgetUsd,
         };
-        return (new DesignRequest(Requirements, settings, DocumentIds) { AllowQuestions = AllowQuestions ?? true }, null);
+        return (new DesignRequest(Requirements, settings, DocumentIds) { AllowQuestions = AllowQuestions ?? true, BypassCache = BypassCache ?? false }, null);
     }
 }

@@ -57,6 +57,7 @@ public static class GatewayApp
 
         var v1 = app.MapGroup("/v1");
         v1.MapAdmin();
+        v1.MapCacheAdmin();
 
         var tenants = v1.MapGroup("").AddEndpointFilter<DrainFilter>()
             .AddEndpointFilter<ApiKeyFilter>().AddEndpointFilter<RateLimitFilter>()
@@ -68,6 +69,7 @@ public static class GatewayApp
         tenants.MapRateLimits();
         tenants.MapDocuments();
         tenants.MapUsage();
+        tenants.MapCache();
         return app;
     }
 }

@@ -267,6 +267,7 @@ internal sealed partial class DesignWorkflowGrain
         State.ActiveSteps.Clear();
         State.AnswersDueBy = null;
         await PersistAsync();
+        await OfferToCacheAsync();
         await _journal.FlushAsync();
         await UnregisterResumeAsync();
         LogFinished(logger, Id, status, State.Usage.TotalTokens);
