@@ -21,17 +21,17 @@ internal static class DesignCacheEligibility
         return null;
     }
 
-    /// <summary>Null when the finished design may be stored; otherwise why not.</summary>
-    public static string? ForResult(DesignWorkflowState state)
+    /// <summary>Null when the design, ending with <paramref name="status"/>, may be stored; otherwise why not.</summary>
+    public static string? ForResult(DesignWorkflowState state, DesignStatus status)
     {
         if (ForRequest(state.Request!) is { } request)
         {
             return request;
         }
 
-        if (state.Status != DesignStatus.Completed)
+        if (status != DesignStatus.Completed)
         {
-            return $"it ended {Contracts.Serialization.CarlosJson.WireName(state.Status)}";
+            return $"it ended {Contracts.Serialization.CarlosJson.WireName(status)}";
         }
 
         if (state.Documents.Count > 0)

@@ -113,12 +113,14 @@ internal sealed partial class DesignWorkflowGrain
     }
 
     /// <summary>
-    /// Stores a finished design in its cache entry when the rules allow it. The design itself is already stored; a
-    /// failure here only costs a later hit, so it is logged rather than failing the design.
+    /// Stores a design that is about to end with <paramref name="status"/> in its cache entry, when the rules allow
+    /// it. It runs before the terminal event, so a client that has seen <c>completed</c> finds the entry. Its steps
+    /// are already stored; a failure here only costs a later hit, so it is logged rather than failing the design.
     /// </summary>
-    private async Task OfferToCacheAsync()
+    private async Task OfferToCacheAsync(DesignStatus status)
     {
-        if (State.CacheKey is not { } key || !Cache.Options.Enabled || DesignCacheEligibility.ForResult(State) is not null)
+        if (State.CacheKey is not { } key || !Cache.Options.Enabled
+            || DesignCacheEligibility.ForResult(State, status) is not null)
         {
             return;
         }

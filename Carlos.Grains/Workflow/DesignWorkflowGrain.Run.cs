@@ -257,6 +257,7 @@ internal sealed partial class DesignWorkflowGrain
     /// </summary>
     private async Task FinishAsync(DesignStatus status, string? error)
     {
+        await OfferToCacheAsync(status);
         Append(TerminalEvent(status), e => e with
         {
             Status = status, Text = error ?? $"The design ended {CarlosJson.WireName(status)}.",
@@ -267,7 +268,6 @@ internal sealed partial class DesignWorkflowGrain
         State.ActiveSteps.Clear();
         State.AnswersDueBy = null;
         await PersistAsync();
-        await OfferToCacheAsync();
         await _journal.FlushAsync();
         await UnregisterResumeAsync();
         LogFinished(logger, Id, status, State.Usage.TotalTokens);

@@ -227,6 +227,26 @@ public sealed class DesignCacheApiTests(CacheGateway gateway)
     }
 
     [Fact]
+    public async Task Hits_misses_and_tokens_saved_reach_the_metrics_endpoint()
+    {
+        var key = await gateway.NewTenantKeyAsync(NewTenant());
+        await gateway.DesignAsync(key, CacheGateway.Body("Azure Functions with Cosmos DB and Key Vault"));
+        await gateway.DesignAsync(key, CacheGateway.Body("azure functions with cosmos db and key vault"));
+        using var scraper = gateway.CreateClient(key: null);
+
+        var text = "";
+        await Operations.DesignTracingTests.WaitUntilAsync(() =>
+        {
+            text = scraper.GetStringAsync("/metrics").GetAwaiter().GetResult();
+            return text.Contains("carlos_cache_hits_total{", StringComparison.Ordinal);
+        });
+
+        Assert.Matches("carlos_cache_hits_total\\{[^}]*carlos_cache_scope=\"tenant\"", text);
+        Assert.Matches("carlos_cache_misses_total\\{[^}]*carlos_cache_scope=\"tenant\"", text);
+        Assert.Matches("carlos_cache_tokens_saved_total\\{[^}]*\\} [1-9]", text);
+    }
+
+    [Fact]
     public async Task A_hit_is_charged_to_the_design_rate_limit()
     {
         var key = await gateway.NewTenantKeyAsync(NewTenant(), plan: "tight");
