@@ -46,12 +46,14 @@ internal static class CacheBenchmark
             builder.Logging.ClearProviders();
         });
         await app.StartAsync();
-        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
+        var address = new Uri(addresses.Addresses.First());
         using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromMinutes(5) };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
 
-        Console.WriteLine($"cache benchmark: {hits} hits, {misses} misses, one client, {Environment.ProcessorCount} cores, " +
-            $"embedded silo, built-in model at {(tokensPerSecond is { } p ? $"{p} tokens/s" : "its shipped pace")}, loopback HTTP/1.1");
+        var paced = tokensPerSecond is { } p ? $"{p} tokens/s" : "its shipped pace";
+        Console.WriteLine($"cache benchmark: {hits} hits, {misses} misses, one client, " +
+            $"{Environment.ProcessorCount} cores, embedded silo, built-in model at {paced}, loopback HTTP/1.1");
         var first = await DesignAsync(http, Cached);
         if (first.FirstEvent != "design_started")
         {
@@ -101,7 +103,8 @@ internal static class CacheBenchmark
         _ => Cached.ToLowerInvariant() + ".",
     };
 
-    private static async Task<(double Milliseconds, string? FirstEvent)> DesignAsync(HttpClient http, string requirements)
+    private static async Task<(double Milliseconds, string? FirstEvent)> DesignAsync(
+        HttpClient http, string requirements)
     {
         var body = $$"""{"requirements":{{System.Text.Json.JsonSerializer.Serialize(requirements)}}}""";
         var start = Stopwatch.GetTimestamp();
@@ -135,7 +138,8 @@ internal static class CacheBenchmark
 
     private static void Print(string kind, List<double> ms, int wrong) =>
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{kind,-5}  {ms.Count,8}  {P(ms, 0.5),7:0.00}  {P(ms, 0.9),7:0.00}  {P(ms, 0.99),7:0.00}  {(ms.Count == 0 ? 0 : ms.Max()),7:0.00}  {wrong,10}"));
+            $"{kind,-5}  {ms.Count,8}  {P(ms, 0.5),7:0.00}  {P(ms, 0.9),7:0.00}  {P(ms, 0.99),7:0.00}  " +
+            $"{(ms.Count == 0 ? 0 : ms.Max()),7:0.00}  {wrong,10}"));
 
     private static double P(List<double> ms, double quantile)
     {

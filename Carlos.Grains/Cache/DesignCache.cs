@@ -40,10 +40,14 @@ internal sealed class DesignCache(
 
     public string CatalogVersion => catalog.Version;
 
-    /// <summary>The entry a request reads and writes: shared only when the tenant opted in and the text is generic.</summary>
+    /// <summary>
+    /// The entry a request reads and writes: shared only when the tenant opted in and the requirements are generic.
+    /// </summary>
     public string EntryKey(string tenantId, bool sharedScope, DesignRequest request)
     {
-        var scope = sharedScope && _generic.IsGeneric(request.Requirements) ? DesignCacheScope.Shared : DesignCacheScope.Tenant;
+        var scope = sharedScope && _generic.IsGeneric(request.Requirements)
+            ? DesignCacheScope.Shared
+            : DesignCacheScope.Tenant;
         var hash = DesignCacheKey.Hash(request, ModelVersion, CatalogVersion, workflow.Value.RevisionRounds);
         return DesignCacheKey.EntryKey(scope, tenantId, hash);
     }

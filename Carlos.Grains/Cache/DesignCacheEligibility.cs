@@ -21,7 +21,7 @@ internal static class DesignCacheEligibility
         return null;
     }
 
-    /// <summary>Null when the design, ending with <paramref name="status"/>, may be stored; otherwise why not.</summary>
+    /// <summary>Null when the design, ending <paramref name="status"/>, may be stored; otherwise why not.</summary>
     public static string? ForResult(DesignWorkflowState state, DesignStatus status)
     {
         if (ForRequest(state.Request!) is { } request)

@@ -8,7 +8,8 @@ namespace Carlos.Grains.Cache;
 /// <summary>Registers the design cache's options and services on a silo.</summary>
 public static class DesignCacheHosting
 {
-    public static IServiceCollection AddCarlosDesignCache(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddCarlosDesignCache(
+        this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DesignCacheOptions>().Bind(configuration.GetSection(DesignCacheOptions.SectionName))
             .ValidateDataAnnotations().ValidateOnStart();

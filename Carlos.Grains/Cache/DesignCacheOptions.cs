@@ -16,7 +16,7 @@ public sealed class DesignCacheOptions
     /// <summary>Whether designs are looked up in and written to the cache. Default true.</summary>
     public bool Enabled { get; set; } = true;
 
-    /// <summary>How long an entry lives after it is written; it is then removed from storage. Default 24 hours.</summary>
+    /// <summary>How long an entry lives after it is written; then it is removed from storage. Default 24 h.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "30.00:00:00")]
     public TimeSpan TimeToLive { get; set; } = TimeSpan.FromHours(24);
 

@@ -16,8 +16,11 @@ internal sealed partial class GenericRequirements
     private const int MaxWords = 30;
 
     private static readonly FrozenSet<string> Markers = FrozenSet.ToFrozenSet(
-        "i me my mine we us our ours ourselves company company's companies corp corporation inc incorporated ltd limited llc llp gmbh plc ag bv nv sarl srl pty co firm organisation organization employer brand trademark proprietary confidential internal-only"
-            .Split(' '), StringComparer.OrdinalIgnoreCase);
+        """
+        i me my mine we us our ours ourselves company companies corp corporation inc incorporated ltd limited
+        llc llp gmbh plc ag bv nv sarl srl pty co firm organisation organization employer brand trademark
+        proprietary confidential
+        """.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries), StringComparer.OrdinalIgnoreCase);
 
     private readonly FrozenSet<string> _vocabulary;
     private readonly int _maxLength;
@@ -30,7 +33,7 @@ internal sealed partial class GenericRequirements
         _vocabulary = words.Where(w => !Markers.Contains(w)).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
     }
 
-    /// <summary>Null when the requirements are generic; otherwise why they are not, for logs and documentation.</summary>
+    /// <summary>Null when the requirements are generic; otherwise why they are not.</summary>
     public string? WhyNotGeneric(string requirements)
     {
         var text = requirements.Trim();

@@ -11,7 +11,7 @@ public interface IDesignCacheEntryGrain : IGrainWithStringKey
     [Alias("Get")]
     Task<CachedDesign?> GetAsync();
 
-    /// <summary>Stores the design for the time to live, written by <paramref name="tenantId"/>; returns its expiry.</summary>
+    /// <summary>Stores the design for the time to live, written by the tenant's design; returns its expiry.</summary>
     [Alias("Put")]
     Task<DateTimeOffset> PutAsync(CachedDesign design, string tenantId);
 

@@ -108,7 +108,8 @@ internal sealed partial class TenantDesignCacheGrain(
         var keys = State.Entries.Keys.ToList();
         foreach (var batch in keys.Chunk(64))
         {
-            await Task.WhenAll(batch.Select(k => GrainFactory.GetGrain<IDesignCacheEntryGrain>(k).ClearAsync(TenantId)));
+            await Task.WhenAll(batch.Select(k =>
+                GrainFactory.GetGrain<IDesignCacheEntryGrain>(k).ClearAsync(TenantId)));
         }
 
         State.Entries.Clear();
@@ -144,11 +145,14 @@ internal sealed partial class TenantDesignCacheGrain(
 
     private TenantCacheSettings Settings() => State.SharedScope is { } chosen
         ? new TenantCacheSettings(TenantId, chosen, "admin")
-        : new TenantCacheSettings(TenantId, seeds.SharedCache(TenantId), seeds.SharedCache(TenantId) ? "configuration" : "default");
+        : seeds.SharedCache(TenantId)
+            ? new TenantCacheSettings(TenantId, true, "configuration")
+            : new TenantCacheSettings(TenantId, false, "default");
 
     private Task KeepReminderAsync()
     {
-        var period = options.Value.SweepInterval < ShortestReminderPeriod ? ShortestReminderPeriod : options.Value.SweepInterval;
+        var every = options.Value.SweepInterval;
+        var period = every < ShortestReminderPeriod ? ShortestReminderPeriod : every;
         return this.RegisterOrUpdateReminder(SweepReminder, period, period);
     }
 

@@ -1,6 +1,6 @@
 namespace Carlos.Grains.Cache;
 
-/// <summary>A tenant's cache figures, its choice of scope, and the entries its designs wrote with their expiry.</summary>
+/// <summary>A tenant's cache figures, its choice of scope, and the entries its designs wrote, with expiry.</summary>
 [GenerateSerializer]
 [Alias("Carlos.TenantDesignCacheState")]
 public sealed class TenantDesignCacheState

@@ -94,7 +94,10 @@ internal sealed partial class DesignWorkflowGrain
     {
         var (agent, id, round, result) = (step.Outcome.Agent, step.Outcome.Step, step.Outcome.Round, step.Result);
         Append(DesignEventType.AgentStarted, e => e with { Agent = agent, Step = id, Round = round });
-        Append(DesignEventType.AgentCompleted, e => e with { Agent = agent, Step = id, Round = round, Output = result.Text });
+        Append(DesignEventType.AgentCompleted, e => e with
+        {
+            Agent = agent, Step = id, Round = round, Output = result.Text,
+        });
         if (result.TerraformCheck is { } check)
         {
             Append(DesignEventType.TerraformCheck, e => e with
@@ -127,7 +130,8 @@ internal sealed partial class DesignWorkflowGrain
 
         try
         {
-            var steps = State.Steps.Values.OrderBy(s => s.Outcome.StartedAt).ThenBy(s => s.Outcome.CompletedAt).ToList();
+            var steps = State.Steps.Values
+                .OrderBy(s => s.Outcome.StartedAt).ThenBy(s => s.Outcome.CompletedAt).ToList();
             var design = new CachedDesign(steps, State.Usage, State.Model, default, default);
             var tenantId = State.Owner!.TenantId;
             var expiresAt = await GrainFactory.GetGrain<IDesignCacheEntryGrain>(key).PutAsync(design, tenantId);

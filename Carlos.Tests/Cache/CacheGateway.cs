@@ -72,7 +72,8 @@ public sealed class CacheGateway : GatewayServer
     }
 
     /// <summary>Reads events until the design ends or waits for answers.</summary>
-    private static async Task<List<DesignEvent>> ReadUntilSettledAsync(HttpResponseMessage response, CancellationToken token)
+    private static async Task<List<DesignEvent>> ReadUntilSettledAsync(
+        HttpResponseMessage response, CancellationToken token)
     {
         var events = new List<DesignEvent>();
         await foreach (var message in SseClient.ReadAsync(response, token))

@@ -20,7 +20,8 @@ public sealed class DesignCacheApiTests(CacheGateway gateway)
         var first = await gateway.DesignAsync(key, CacheGateway.Body(Aks));
         var callsAfterFirst = gateway.Model.Calls;
 
-        var second = await gateway.DesignAsync(key, CacheGateway.Body("  aks   CLUSTER with monitoring,\n and a postgresql DATABASE!! "));
+        const string variant = "  aks   CLUSTER with monitoring,\n and a postgresql DATABASE!! ";
+        var second = await gateway.DesignAsync(key, CacheGateway.Body(variant));
 
         Assert.Equal(DesignEventType.DesignStarted, first[0].Type);
         Assert.Equal(DesignEventType.CacheHit, second[0].Type);
@@ -108,7 +109,8 @@ public sealed class DesignCacheApiTests(CacheGateway gateway)
         var design = await gateway.GetJsonAsync(keyB, $"/v1/designs/{bothShare[0].DesignId}");
         Assert.Equal("shared", design.GetProperty("cacheHit").GetProperty("scope").GetString());
         using var other = gateway.CreateClient(keyA);
-        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/v1/designs/{bothShare[0].DesignId}")).StatusCode);
+        using var foreign = await other.GetAsync($"/v1/designs/{bothShare[0].DesignId}");
+        Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
     }
 
     [Fact]
@@ -138,14 +140,15 @@ public sealed class DesignCacheApiTests(CacheGateway gateway)
         var other = NewTenant();
         var key = await gateway.NewTenantKeyAsync(other);
         await gateway.ShareAsync(other, true);
-        var requirements = $"Static web app with Front Door and Blob storage for {Random.Shared.Next(1000, 9999)} users";
+        const string requirements = "Static web app with Front Door and Blob storage for 2500 users";
 
         await gateway.DesignAsync(seeded, CacheGateway.Body(requirements));
         var hit = await gateway.DesignAsync(key, CacheGateway.Body(requirements));
 
         Assert.Equal(DesignEventType.CacheHit, hit[0].Type);
         using var admin = gateway.CreateClient(gateway.AdminKey);
-        var settings = JsonDocument.Parse(await admin.GetStringAsync($"/v1/admin/tenants/{CacheGateway.SeededSharingTenant}/cache")).RootElement;
+        var settings = JsonDocument.Parse(
+            await admin.GetStringAsync($"/v1/admin/tenants/{CacheGateway.SeededSharingTenant}/cache")).RootElement;
         Assert.True(settings.GetProperty("sharedScope").GetBoolean());
         Assert.Equal("configuration", settings.GetProperty("source").GetString());
     }
@@ -179,7 +182,8 @@ public sealed class DesignCacheApiTests(CacheGateway gateway)
         form.Add(new ByteArrayContent("We need an AKS cluster and Key Vault."u8.ToArray())
             { Headers = { ContentType = new("text/plain") } }, "file", "notes.txt");
         using var upload = await client.PostAsync("/v1/documents", form);
-        var documentId = JsonDocument.Parse(await upload.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString();
+        var uploaded = JsonDocument.Parse(await upload.Content.ReadAsStringAsync()).RootElement;
+        var documentId = uploaded.GetProperty("id").GetString();
         await WaitForStatusAsync(key, Guid.Parse(documentId!), "completed", "documents");
         var body = CacheGateway.Body(Aks, $$""","documentIds":["{{documentId}}"]""");
 
@@ -269,10 +273,13 @@ public sealed class DesignCacheApiTests(CacheGateway gateway)
         using var admin = gateway.CreateClient(gateway.AdminKey);
 
         var before = JsonDocument.Parse(await admin.GetStringAsync($"/v1/admin/tenants/{tenant}/cache")).RootElement;
-        using var set = await admin.PutAsync($"/v1/admin/tenants/{tenant}/cache", GatewayServer.Json("""{"sharedScope":true}"""));
-        using var unknown = await admin.PutAsync("/v1/admin/tenants/no-such-tenant/cache", GatewayServer.Json("""{"sharedScope":true}"""));
-        using var bad = await admin.PutAsync($"/v1/admin/tenants/{tenant}/cache", GatewayServer.Json("""{"shared":1}"""));
-        using var tenantKey = gateway.CreateClient(await gateway.NewTenantKeyAsync(tenant, "eve", role: "tenant_admin"));
+        var path = $"/v1/admin/tenants/{tenant}/cache";
+        using var set = await admin.PutAsync(path, GatewayServer.Json("""{"sharedScope":true}"""));
+        using var unknown = await admin.PutAsync("/v1/admin/tenants/no-such-tenant/cache",
+            GatewayServer.Json("""{"sharedScope":true}"""));
+        using var bad = await admin.PutAsync(path, GatewayServer.Json("""{"shared":1}"""));
+        using var tenantKey = gateway.CreateClient(
+            await gateway.NewTenantKeyAsync(tenant, "eve", role: "tenant_admin"));
         using var notAdmin = await tenantKey.GetAsync($"/v1/admin/tenants/{tenant}/cache");
 
         Assert.False(before.GetProperty("sharedScope").GetBoolean());
@@ -292,7 +299,8 @@ public sealed class DesignCacheApiTests(CacheGateway gateway)
         var key = await gateway.NewTenantKeyAsync(tenant);
         const string requirements = "Container Apps with a Storage queue and Key Vault";
         var request = new Carlos.Gateway.Endpoints.CreateDesignBody { Requirements = requirements }.Validate().Request!;
-        var entryKey = gateway.Services.GetRequiredService<Carlos.Grains.Cache.DesignCache>().EntryKey(tenant, false, request);
+        var entryKey = gateway.Services.GetRequiredService<Carlos.Grains.Cache.DesignCache>()
+            .EntryKey(tenant, false, request);
         await gateway.DesignAsync(key, CacheGateway.Body(requirements));
         var storedBefore = await StoredAsync(entryKey);
         var entriesBefore = (await gateway.GetJsonAsync(key, "/v1/cache/stats")).GetProperty("entries").GetInt32();
@@ -312,10 +320,11 @@ public sealed class DesignCacheApiTests(CacheGateway gateway)
         Assert.Equal(DesignEventType.DesignStarted, again[0].Type);
     }
 
-    /// <summary>Whether the entry grain's state is in grain storage, read there rather than through the grain.</summary>
+    /// <summary>Whether the entry's state is in grain storage, read there rather than through its grain.</summary>
     private async Task<bool> StoredAsync(string entryKey)
     {
-        var storage = gateway.Services.GetRequiredKeyedService<Orleans.Storage.IGrainStorage>(Carlos.Grains.Hosting.StorageNames.Default);
+        var storage = gateway.Services.GetRequiredKeyedService<Orleans.Storage.IGrainStorage>(
+            Carlos.Grains.Hosting.StorageNames.Default);
         var state = new Orleans.GrainState<Carlos.Grains.Cache.DesignCacheEntryState>();
         await storage.ReadStateAsync("entry", GrainId.Create("carlos.cache-entry", entryKey), state);
         return state.RecordExists && state.State?.Design is not null;

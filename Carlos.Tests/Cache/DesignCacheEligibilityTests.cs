@@ -50,8 +50,10 @@ public sealed class DesignCacheEligibilityTests
         var degraded = DesignCacheEligibility.ForResult(Completed(degraded: true), DesignStatus.Completed);
 
         Assert.Contains("degraded", degraded, StringComparison.Ordinal);
-        Assert.Contains("answers", DesignCacheEligibility.ForResult(answered, DesignStatus.Completed), StringComparison.Ordinal);
-        Assert.Contains("documents", DesignCacheEligibility.ForResult(documents, DesignStatus.Completed), StringComparison.Ordinal);
+        Assert.Contains("answers", DesignCacheEligibility.ForResult(answered, DesignStatus.Completed),
+            StringComparison.Ordinal);
+        Assert.Contains("documents", DesignCacheEligibility.ForResult(documents, DesignStatus.Completed),
+            StringComparison.Ordinal);
         Assert.NotNull(DesignCacheEligibility.ForResult(hit, DesignStatus.Completed));
     }
 

@@ -27,15 +27,20 @@ public sealed class DesignCacheKeyTests
 
         Assert.NotEqual(basis, Hash("AKS cluster with logging"));
         Assert.NotEqual(basis, Hash("AKS cluster with monitoring", new DesignSettings { Scenario = "microservices" }));
-        Assert.NotEqual(basis, Hash("AKS cluster with monitoring", new DesignSettings { CostPerformance = CostPerformance.CostOptimized }));
-        Assert.NotEqual(basis, Hash("AKS cluster with monitoring", new DesignSettings { Compliance = ComplianceLevel.Strict }));
-        Assert.NotEqual(basis, Hash("AKS cluster with monitoring", new DesignSettings { Reliability = ReliabilityTarget.High }));
-        Assert.NotEqual(basis, Hash("AKS cluster with monitoring", new DesignSettings { Strictness = Strictness.Strict }));
+        Assert.NotEqual(basis, Hash("AKS cluster with monitoring",
+            new DesignSettings { CostPerformance = CostPerformance.CostOptimized }));
+        Assert.NotEqual(basis, Hash("AKS cluster with monitoring",
+            new DesignSettings { Compliance = ComplianceLevel.Strict }));
+        Assert.NotEqual(basis, Hash("AKS cluster with monitoring",
+            new DesignSettings { Reliability = ReliabilityTarget.High }));
+        Assert.NotEqual(basis, Hash("AKS cluster with monitoring",
+            new DesignSettings { Strictness = Strictness.Strict }));
         Assert.NotEqual(basis, Hash("AKS cluster with monitoring", new DesignSettings { MonthlyBudgetUsd = 500 }));
         Assert.NotEqual(basis, Hash("AKS cluster with monitoring", allowQuestions: false));
         Assert.NotEqual(basis, Hash("AKS cluster with monitoring", model: "builtin@2"));
         Assert.NotEqual(basis, Hash("AKS cluster with monitoring", catalog: "2027.1.1"));
-        Assert.NotEqual(basis, DesignCacheKey.Hash(new DesignRequest("AKS cluster with monitoring", new DesignSettings()),
+        var request = new DesignRequest("AKS cluster with monitoring", new DesignSettings());
+        Assert.NotEqual(basis, DesignCacheKey.Hash(request,
             "builtin@1", "2026.12.1", revisionRounds: 2));
     }
 
