@@ -30,16 +30,27 @@ internal sealed partial class DesignWorkflowGrain
             return false;
         }
 
-        var tenant = GrainFactory.GetGrain<ITenantDesignCacheGrain>(State.Owner!.TenantId);
-        State.CacheKey = cache.EntryKey(State.Owner.TenantId, await tenant.UsesSharedScopeAsync(), request);
-        if (request.BypassCache)
+        CachedDesign? cached;
+        try
         {
+            var tenant = GrainFactory.GetGrain<ITenantDesignCacheGrain>(State.Owner!.TenantId);
+            State.CacheKey = cache.EntryKey(State.Owner.TenantId, await tenant.UsesSharedScopeAsync(), request);
+            if (request.BypassCache)
+            {
+                return false;
+            }
+
+            cached = await GrainFactory.GetGrain<IDesignCacheEntryGrain>(State.CacheKey).GetAsync();
+            await tenant.RecordLookupAsync(cached is not null, cached?.Usage.TotalTokens ?? 0);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The cache only saves work: when it cannot answer, the design runs as if it had missed.
+            LogLookupFailed(logger, ex, Id);
             return false;
         }
 
         var scope = DesignCacheKey.ScopeOf(State.CacheKey);
-        var cached = await GrainFactory.GetGrain<IDesignCacheEntryGrain>(State.CacheKey).GetAsync();
-        await tenant.RecordLookupAsync(cached is not null, cached?.Usage.TotalTokens ?? 0);
         if (cached is null)
         {
             cache.Metrics.Missed(scope);
@@ -142,6 +153,10 @@ internal sealed partial class DesignWorkflowGrain
             LogNotCached(logger, ex, Id);
         }
     }
+
+    [LoggerMessage(EventId = 2083, Level = LogLevel.Warning,
+        Message = "Design {DesignId}: the design cache could not be read; the design runs its agents")]
+    private static partial void LogLookupFailed(ILogger logger, Exception exception, Guid designId);
 
     [LoggerMessage(EventId = 2080, Level = LogLevel.Warning,
         Message = "Design {DesignId} completed but could not be stored in the design cache")]
