@@ -228,7 +228,10 @@ public sealed partial class AzureOpenAITestServer : IAsyncDisposable
             maxTokens?.GetValue<int>(),
             schema?["name"]?.GetValue<string>(),
             schema?["schema"],
-            schema?["strict"]?.GetValue<bool>() == true);
+            schema?["strict"]?.GetValue<bool>() == true)
+        {
+            Temperature = request["temperature"]?.GetValue<float>(),
+        };
     }
 
     private static string Content(JsonNode? content) => content switch

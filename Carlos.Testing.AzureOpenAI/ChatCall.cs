@@ -16,6 +16,9 @@ public sealed record ChatCall(
     /// <summary>The agent role the server's role resolver named, if any.</summary>
     public string? Role { get; init; }
 
+    /// <summary>The sampling temperature the request asked for; null when it sent none.</summary>
+    public float? Temperature { get; init; }
+
     public string System => Messages.FirstOrDefault(m => m.Role == "system").Content ?? "";
 
     public string User => string.Join("\n", Messages.Where(m => m.Role == "user").Select(m => m.Content));

@@ -49,7 +49,16 @@ public sealed record DesignEvent
     /// <summary>The verdict of a Terraform check round, for <see cref="DesignEventType.TerraformCheck"/>.</summary>
     [Id(13)] public TerraformVerdict? TerraformCheck { get; init; }
 
-    /// <summary>True when this is the last event the design will ever emit.</summary>
+    /// <summary>The choice between the lead and rival designs, for <see cref="DesignEventType.Choice"/>.</summary>
+    [Id(60)] public DesignChoice? Choice { get; init; }
+
+    /// <summary>Which of the two designs a step works on, for designs with the rival.</summary>
+    [Id(61)] public DesignCandidate? Candidate { get; init; }
+
+    /// <summary>
+    /// True when this is the last event of the design's run. Overruling the choice of a finished design starts a
+    /// short run after it (a <see cref="DesignEventType.Choice"/> event, the Terraform steps, a new terminal event).
+    /// </summary>
     [JsonIgnore]
     public bool IsTerminal => Type is DesignEventType.Completed or DesignEventType.RevisionRequired
         or DesignEventType.Failed or DesignEventType.Cancelled or DesignEventType.Expired;

@@ -45,4 +45,10 @@ public enum DesignEventType
     /// <see cref="Completed"/>, and no model is called. It carries the design id, as <see cref="DesignStarted"/> does.
     /// </summary>
     CacheHit = 50,
+
+    /// <summary>
+    /// The recommender chose between the lead and rival designs, or a user overruled the choice; the event carries
+    /// the choice with its reasons and trade-offs.
+    /// </summary>
+    Choice = 60,
 }

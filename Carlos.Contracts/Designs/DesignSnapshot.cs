@@ -74,4 +74,13 @@ public sealed record DesignSnapshot
 
     /// <summary>Set when the design was answered from the design cache; null when its agents ran.</summary>
     [Id(50)] public Cache.DesignCacheHit? CacheHit { get; init; }
+
+    /// <summary>
+    /// The rival architect's design with its reviews, when the design ran with the rival; the fields above hold the
+    /// lead's design and reviews, and the Terraform of whichever <see cref="Choice"/> names.
+    /// </summary>
+    [Id(60)] public CandidateDesign? Rival { get; init; }
+
+    /// <summary>Which design the Terraform follows and why, once the recommender has chosen.</summary>
+    [Id(61)] public DesignChoice? Choice { get; init; }
 }

@@ -12,4 +12,8 @@ public sealed record StepOutcome(
     [property: Id(3)] DateTimeOffset StartedAt,
     [property: Id(4)] DateTimeOffset CompletedAt,
     [property: Id(5)] TokenUsage Usage,
-    [property: Id(6)] bool Degraded);
+    [property: Id(6)] bool Degraded)
+{
+    /// <summary>Which of the two designs the step worked on, for designs with the rival.</summary>
+    [Id(60)] public DesignCandidate? Candidate { get; init; }
+}

@@ -28,6 +28,9 @@ public sealed record CreateDesignBody
     /// <summary>True to skip the design cache: the agents run even when an equal design is cached.</summary>
     public bool? BypassCache { get; init; }
 
+    /// <summary>False to design without the rival architect; true or left out for the rival, if the plan has it.</summary>
+    public bool? Rival { get; init; }
+
     /// <summary>The largest budget accepted, in USD a month; anything above is a typo, not a budget.</summary>
     public const decimal MaxBudgetUsd = 100_000_000m;
 

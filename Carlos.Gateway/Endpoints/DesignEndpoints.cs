@@ -60,8 +60,8 @@ internal static class DesignEndpoints
         return v1;
     }
 
-    private static async Task<IResult> CreateAsync(
-        HttpContext http, IGrainFactory grains, DesignEventStreamer streamer, CancellationToken cancellationToken)
+    private static async Task<IResult> CreateAsync(HttpContext http, IGrainFactory grains, DesignEventStreamer streamer,
+        RivalPlans rivalPlans, CancellationToken cancellationToken)
     {
         var (body, problem) = await JsonBody.ReadAsync<CreateDesignBody>(http.Request, cancellationToken);
         if (problem is not null)
@@ -70,6 +70,11 @@ internal static class DesignEndpoints
         }
 
         var (request, invalid) = body!.Validate();
+        if (invalid is null)
+        {
+            (request, invalid) = rivalPlans.Apply(request!, body.Rival, http.GetPlan());
+        }
+
         if (invalid is not null)
         {
             return invalid;

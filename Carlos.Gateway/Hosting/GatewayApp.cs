@@ -40,6 +40,7 @@ public static class GatewayApp
         builder.Services.AddSingleton<AuditTrail>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<DesignEventStreamer>();
+        builder.Services.AddRivalPlans(builder.Configuration);
         builder.Services.AddCarlosDocuments(builder.Configuration);
         builder.Services.AddSingleton<GatewayDrain>();
         builder.Services.AddHealthChecks().AddCheck<GatewayReadinessCheck>("cluster", tags: [HealthTags.Ready]);
@@ -65,6 +66,7 @@ public static class GatewayApp
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         tenants.MapDesigns();
+        tenants.MapDesignChoice();
         tenants.MapScenarios();
         tenants.MapRateLimits();
         tenants.MapDocuments();

@@ -31,4 +31,7 @@ public sealed record AgentOutcome
 
     /// <summary>The verdict, for a Terraform check step.</summary>
     [Id(9)] public TerraformVerdict? TerraformCheck { get; init; }
+
+    /// <summary>The choice between the lead and rival designs, for the recommender of a design with the rival.</summary>
+    [Id(60)] public Contracts.Designs.DesignChoice? Choice { get; init; }
 }

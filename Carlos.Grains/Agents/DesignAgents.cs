@@ -78,32 +78,32 @@ internal sealed class DesignAgents(
             return await CheckAsync(context, onText, cancellationToken);
         }
 
-        var instructions = AgentInstructions.For(role);
+        var instructions = AgentInstructions.For(role, context);
         var prompt = PromptBuilder.Build(role, context);
-        var outputType = OutputType(role);
-        var text = await CallAsync(
-            chat, new(role, instructions, prompt, context, outputType), onText, onRestart, spent, cancellationToken);
+        var outputType = OutputType(role, context);
+        var text = await CallAsync(chat, new(role, instructions, prompt, context, outputType)
+            { Temperature = context.Temperature }, onText, onRestart, spent, cancellationToken);
         if (outputType is null)
         {
             var answer = role == AgentRole.TerraformCorrector ? WithoutFence(text) : text;
             return new AgentOutcome { Text = answer, Usage = spent.Total };
         }
 
-        if (TryParse(role, text, out var outcome, out var error))
+        if (TryParse(role, context, text, out var outcome, out var error))
         {
             return outcome with { Usage = spent.Total };
         }
 
         var repair = $"{prompt}\n\n# Your previous answer was not valid\n{error}\nAnswer again with JSON only.";
-        var second = await CallAsync(
-            chat, new(role, instructions, repair, context, outputType), onText, onRestart, spent, cancellationToken);
-        if (TryParse(role, second, out outcome, out error))
+        var second = await CallAsync(chat, new(role, instructions, repair, context, outputType)
+            { Temperature = context.Temperature }, onText, onRestart, spent, cancellationToken);
+        if (TryParse(role, context, second, out outcome, out error))
         {
             return outcome with { Usage = spent.Total };
         }
 
         metrics?.StepDegraded(role, "invalid_output");
-        return Degraded(role, second, error, spent.Total);
+        return Degraded(role, context, second, error, spent.Total);
     }
 
     /// <summary>
@@ -173,7 +173,11 @@ internal sealed class DesignAgents(
         _ => null,
     };
 
-    private bool TryParse(AgentRole role, string text, out AgentOutcome outcome, out string error)
+    /// <summary>The record a step answers with: a recommender choosing between two designs answers a choice.</summary>
+    public static Type? OutputType(AgentRole role, AgentContext context) =>
+        role == AgentRole.Recommender && context.Candidates is not null ? typeof(ChoiceDraft) : OutputType(role);
+
+    private bool TryParse(AgentRole role, AgentContext context, string text, out AgentOutcome outcome, out string error)
     {
         outcome = null!;
         error = "";
@@ -182,6 +186,7 @@ internal sealed class DesignAgents(
             var json = text.Trim();
             outcome = role switch
             {
+                AgentRole.Recommender => Choice(Deserialize<ChoiceDraft>(json), context.Candidates!),
                 AgentRole.Security => Security(Deserialize<SecurityReport>(json)),
                 AgentRole.Cost => Cost(Deserialize<CostAnalysisDraft>(json)),
                 AgentRole.Reliability => Reliability(Deserialize<ReliabilityReport>(json)),
@@ -219,11 +224,27 @@ internal sealed class DesignAgents(
         Usage = TokenUsage.Zero,
     };
 
+    private static AgentOutcome Choice(ChoiceDraft draft, IReadOnlyList<CandidateReview> candidates)
+    {
+        var kept = ChoiceRules.Enforce(draft, candidates);
+        var choice = new Contracts.Designs.DesignChoice
+        {
+            Chosen = kept.Chosen, Recommended = kept.Chosen, Reasons = kept.Reasons, TradeOffs = kept.TradeOffs,
+        };
+        return new() { Text = ReportMarkdown.Choice(choice, kept.Summary), Choice = choice, Usage = TokenUsage.Zero };
+    }
+
     private static AgentOutcome Validation(ValidationVerdict v) =>
         new() { Text = ReportMarkdown.Validation(v), Validation = v, Usage = TokenUsage.Zero };
 
-    private static AgentOutcome Degraded(AgentRole role, string text, string error, TokenUsage usage)
+    private static AgentOutcome Degraded(
+        AgentRole role, AgentContext context, string text, string error, TokenUsage usage)
     {
+        if (role == AgentRole.Recommender && context.Candidates is not null)
+        {
+            return DegradedChoice(context, text, error, usage);
+        }
+
         // A validator whose verdict cannot be read must not let the design through.
         var verdict = role == AgentRole.Validator
             ? new ValidationVerdict(false, ValidationSeverity.Error,
@@ -234,6 +255,25 @@ internal sealed class DesignAgents(
         return new AgentOutcome
         {
             Text = text, Validation = verdict, Usage = usage, Degraded = true, DegradedReason = error,
+        };
+    }
+
+    /// <summary>
+    /// A recommender whose choice cannot be read still leaves a design to build: the choice then follows from the
+    /// reviews by Carlos's own rules, and says so.
+    /// </summary>
+    private static AgentOutcome DegradedChoice(AgentContext context, string text, string error, TokenUsage usage)
+    {
+        var ruled = ChoiceRules.Choose(context);
+        var choice = new Contracts.Designs.DesignChoice
+        {
+            Chosen = ruled.Chosen, Recommended = ruled.Chosen, TradeOffs = ruled.TradeOffs,
+            Reasons = ["The recommender's answer could not be read, so the choice follows from the reviews by rule.",
+                .. ruled.Reasons],
+        };
+        return new AgentOutcome
+        {
+            Text = text, Choice = choice, Usage = usage, Degraded = true, DegradedReason = error,
         };
     }
 

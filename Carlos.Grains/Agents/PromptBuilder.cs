@@ -17,6 +17,12 @@ internal static class PromptBuilder
         text.AppendLine("# Settings");
         text.AppendLine(JsonSerializer.Serialize(context.Settings, CarlosJson.Options));
 
+        if (role == AgentRole.Recommender && context.Candidates is { } candidates)
+        {
+            AppendCandidates(text, candidates);
+            return text.ToString();
+        }
+
         if (role != AgentRole.Architect || context.Round > 1)
         {
             Section(text, role == AgentRole.Architect ? "Design to revise" : "Design", context.DesignMarkdown);
@@ -43,6 +49,19 @@ internal static class PromptBuilder
         }
 
         return text.ToString();
+    }
+
+    private static void AppendCandidates(StringBuilder text, IReadOnlyList<CandidateReview> candidates)
+    {
+        foreach (var candidate in candidates)
+        {
+            var name = candidate.Candidate == Contracts.Designs.DesignCandidate.Lead ? "Lead" : "Rival";
+            Section(text, $"{name} design", candidate.DesignMarkdown);
+            Section(text, $"{name} design: security review", Json(candidate.Security));
+            Section(text, $"{name} design: cost review", Json(candidate.Cost));
+            Section(text, $"{name} design: reliability review", Json(candidate.Reliability));
+            Section(text, $"{name} design: validation", Json(candidate.Validation));
+        }
     }
 
     private static void Section(StringBuilder text, string title, string? body)

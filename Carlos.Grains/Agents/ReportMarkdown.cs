@@ -89,6 +89,24 @@ internal static class ReportMarkdown
         return text.ToString();
     }
 
+    public static string Choice(Contracts.Designs.DesignChoice choice, string summary)
+    {
+        var text = new StringBuilder();
+        text.AppendLine("## Choice");
+        text.AppendLine();
+        text.AppendLine($"**The {CarlosJson.WireName(choice.Chosen)} design** is recommended.");
+        List(text, "Reasons", choice.Reasons);
+        List(text, "Trade-offs", [$"Cost: {choice.TradeOffs.Cost}", $"Reliability: {choice.TradeOffs.Reliability}",
+            $"Security: {choice.TradeOffs.Security}", $"Operability: {choice.TradeOffs.Operability}"]);
+        if (!string.IsNullOrWhiteSpace(summary))
+        {
+            text.AppendLine();
+            text.AppendLine(summary.TrimEnd());
+        }
+
+        return text.ToString();
+    }
+
     private static void List(StringBuilder text, string title, IReadOnlyList<string> items)
     {
         if (items.Count == 0)

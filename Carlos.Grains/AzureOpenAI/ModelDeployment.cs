@@ -94,7 +94,10 @@ internal sealed partial class ModelDeployment
     private ModelCall NewCall(ModelRequest request)
     {
         var schema = request.OutputType is { } type ? StrictJsonSchema.For(type) : null;
-        var options = new ChatCompletionOptions { MaxOutputTokenCount = _options.MaxOutputTokens };
+        var options = new ChatCompletionOptions
+        {
+            MaxOutputTokenCount = _options.MaxOutputTokens, Temperature = request.Temperature,
+        };
         if (schema is not null)
         {
             options.ResponseFormat = ChatResponseFormat.CreateJsonSchemaFormat(

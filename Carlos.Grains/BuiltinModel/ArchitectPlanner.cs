@@ -27,7 +27,8 @@ internal sealed class ArchitectPlanner(ServiceCatalog catalog)
             return Revise(DesignDocument.Parse(previous), verdict, context.Settings);
         }
 
-        return Draft(context.Requirements, context.Settings);
+        return Draft(context.Requirements, context.Settings,
+            context.Candidate == Contracts.Designs.DesignCandidate.Rival);
     }
 
     public static bool IsDataStore(CatalogService service) =>
@@ -35,7 +36,7 @@ internal sealed class ArchitectPlanner(ServiceCatalog catalog)
 
     public static bool IsPublicCompute(string serviceId) => PublicCompute.Contains(serviceId);
 
-    private DesignPlan Draft(string requirements, DesignSettings settings)
+    private DesignPlan Draft(string requirements, DesignSettings settings, bool rival)
     {
         var ids = catalog.Match(requirements).Select(s => s.Id).ToList();
         if (ScenarioPresets.TryGet(settings.Scenario, out var preset))
@@ -56,7 +57,9 @@ internal sealed class ArchitectPlanner(ServiceCatalog catalog)
         ids.AddRange(Baseline);
         var strict = settings.Compliance == ComplianceLevel.Strict;
         var tiers = ids.Distinct(StringComparer.Ordinal).ToDictionary(id => id, _ => settings.CostPerformance);
-        return Build(tiers, settings.Reliability == ReliabilityTarget.Extreme ? 2 : 1, strict, strict);
+        var emphasis = rival ? new RivalRules(catalog).Apply(tiers, requirements) : null;
+        return Build(tiers, settings.Reliability == ReliabilityTarget.Extreme ? 2 : 1, strict, strict)
+            with { Emphasis = emphasis };
     }
 
     private DesignPlan Revise(DesignPlan previous, ValidationVerdict verdict, DesignSettings settings)

@@ -30,6 +30,15 @@ internal sealed class ArchitectureWriter(ServiceCatalog catalog)
             $"tuned for {Words(settings.CostPerformance)}, {Words(settings.Compliance)} compliance and " +
             $"{Words(settings.Reliability)} reliability. It uses {plan.ServiceIds.Count()} Azure services " +
             $"in {plan.Regions} region{(plan.Regions == 1 ? "" : "s")}.");
+        if (context.Candidate == Contracts.Designs.DesignCandidate.Rival)
+        {
+            text.AppendLine();
+            text.AppendLine(plan.Emphasis is { } emphasis
+                ? $"This is the rival design, {emphasis}: it swaps services for the catalog's alternatives so that " +
+                    "it can be weighed against the lead design."
+                : "This is the rival design, revised to meet the validator's rules.");
+        }
+
         text.AppendLine();
         foreach (var line in Excerpt(context.Requirements))
         {

@@ -59,12 +59,27 @@ internal sealed partial class BuiltinChatModel(
         AgentRole.Cost => Json(CostDraft(Plan(context))),
         AgentRole.Reliability => Json(_reliability.Review(Plan(context), context.Settings)),
         AgentRole.Validator => Json(ValidationRules.Judge(context)),
+        AgentRole.Recommender when context.Candidates is not null => Json(Choose(context)),
         AgentRole.Recommender => RecommendationWriter.Write(context),
         AgentRole.Terraform => _terraform.Write(Plan(context), context.Settings),
         AgentRole.Clarifier => Json(_clarifier.Decide(context)),
         AgentRole.TerraformCorrector => _corrector.Correct(context.Terraform ?? "", context.TerraformCheck),
         _ => throw new ArgumentOutOfRangeException(nameof(role), role, "No built-in answer for this role."),
     };
+
+    /// <summary>The choice by Carlos's rules, with the usual recommendation of the chosen design as its summary.</summary>
+    private ChoiceDraft Choose(AgentContext context)
+    {
+        var named = catalog.Match(context.Requirements).Select(s => s.Id).ToList();
+        var draft = ChoiceRules.Choose(context, named);
+        var chosen = context.Candidates!.Single(c => c.Candidate == draft.Chosen);
+        var summary = RecommendationWriter.Write(context with
+        {
+            DesignMarkdown = chosen.DesignMarkdown, Security = chosen.Security, Cost = chosen.Cost,
+            Reliability = chosen.Reliability, Validation = chosen.Validation, Round = 1,
+        });
+        return draft with { Summary = summary };
+    }
 
     private static DesignPlan Plan(AgentContext context) => DesignDocument.Parse(
         context.DesignMarkdown ?? throw new InvalidOperationException("This role reviews a design; none was given."));

@@ -13,6 +13,9 @@ internal sealed record DesignPlan(
     public const string PrimaryRegion = "primary";
     public const string SecondaryRegion = "secondary";
 
+    /// <summary>The rival's emphasis (<see cref="RivalRules"/>) for a rival's first draft; null otherwise.</summary>
+    public string? Emphasis { get; init; }
+
     public IEnumerable<string> ServiceIds => Components.Select(c => c.ServiceId).Distinct(StringComparer.Ordinal);
 
     public bool Has(string serviceId) => Components.Any(c => c.ServiceId == serviceId);

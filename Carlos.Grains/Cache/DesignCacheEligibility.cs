@@ -49,6 +49,11 @@ internal static class DesignCacheEligibility
             return "a step was degraded";
         }
 
+        if (state.ChosenDesign is not null)
+        {
+            return "a user overruled the recommender's choice";
+        }
+
         return state.CacheHit is not null ? "it was itself answered from the cache" : null;
     }
 }

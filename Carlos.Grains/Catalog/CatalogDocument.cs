@@ -20,7 +20,11 @@ internal sealed record CatalogService(
     string? PrivateLinkSubresource,
     IReadOnlyList<string> Alternatives,
     bool SelfManaged,
-    IReadOnlyDictionary<string, CatalogSku> Skus);
+    IReadOnlyDictionary<string, CatalogSku> Skus)
+{
+    /// <summary>The public page that relates a service to its <see cref="Alternatives"/>, which the rival draws on.</summary>
+    public string? AlternativesSource { get; init; }
+}
 
 /// <summary>A SKU of a service and its list price per unit.</summary>
 internal sealed record CatalogSku(

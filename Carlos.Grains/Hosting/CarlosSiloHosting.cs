@@ -78,6 +78,8 @@ public static class CarlosSiloHosting
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<WorkflowOptions>().Bind(configuration.GetSection(WorkflowOptions.SectionName))
             .ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RivalOptions>().Bind(configuration.GetSection(RivalOptions.SectionName))
+            .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ModelOptions>().Bind(configuration.GetSection(ModelOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ModelOptions>, ModelOptionsValidator>());
 

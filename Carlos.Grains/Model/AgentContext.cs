@@ -35,4 +35,13 @@ public sealed record AgentContext
 
     /// <summary>The check's verdict whose findings the corrector fixes.</summary>
     public TerraformVerdict? TerraformCheck { get; init; }
+
+    /// <summary>Which of the two designs the step works on, for designs with the rival; null otherwise.</summary>
+    public DesignCandidate? Candidate { get; init; }
+
+    /// <summary>Both designs with their reviews, for the recommender that chooses between them.</summary>
+    public IReadOnlyList<CandidateReview>? Candidates { get; init; }
+
+    /// <summary>The sampling temperature a language model uses for this step; null for the deployment's default.</summary>
+    public float? Temperature { get; init; }
 }

@@ -6,4 +6,8 @@ public sealed record ModelRequest(
     string Instructions,
     string Prompt,
     AgentContext Context,
-    Type? OutputType);
+    Type? OutputType)
+{
+    /// <summary>The sampling temperature to ask for; null leaves the deployment's default.</summary>
+    public float? Temperature { get; init; }
+}

@@ -1,29 +1,33 @@
 using Carlos.Contracts.Designs;
 using Carlos.Contracts.Reports;
-using Carlos.Contracts.Serialization;
 using Carlos.Grains.Documents;
 using Carlos.Grains.Model;
 
 namespace Carlos.Grains.Workflow;
 
 /// <summary>
-/// The order of a design's steps: architect; security, cost and reliability in parallel; validator; on failure the
-/// architect revises and the reviews run again, up to the configured rounds; then recommender and Terraform, and
-/// the Terraform check. While the check finds errors, the corrector fixes them and the check runs again, up to
-/// <see cref="TerraformCorrections"/> times (<c>terraform_check.1</c>, <c>terraform_corrector.1</c>,
-/// <c>terraform_check.2</c> ...). A step already recorded in the state is not run again.
+/// The order of a design's steps: architect; the review stage (security, cost and reliability in parallel);
+/// validator; on failure the architect revises and the reviews run again, up to the configured rounds; then
+/// recommender and Terraform, and the Terraform check. While the check finds errors, the corrector fixes them and
+/// the check runs again, up to <see cref="TerraformCorrections"/> times (<c>terraform_check.1</c>,
+/// <c>terraform_corrector.1</c>, <c>terraform_check.2</c> ...). With the rival, the lead and rival designs each run
+/// their own architect, review stage and validator side by side, the recommender chooses between them, and the
+/// Terraform follows the choice (see <c>DesignPipeline.Rival.cs</c>). A step already recorded in the state is not
+/// run again.
 /// </summary>
-internal sealed class DesignPipeline(
+internal sealed partial class DesignPipeline(
     DesignWorkflowState state,
     int revisionRounds,
-    Func<AgentRole, int, AgentContext, CancellationToken, Task<StepRecord>> runStep)
+    Func<StepKey, AgentContext, CancellationToken, Task<StepRecord>> runStep,
+    RivalOptions? rivalOptions = null)
 {
     /// <summary>How many times the corrector may fix the Terraform before the design ends with the findings.</summary>
     public const int TerraformCorrections = 2;
 
-    private int _reviewRound = 1;
+    /// <summary>The design the Terraform is built from: its candidate (null without the rival) and its last round.</summary>
+    private (DesignCandidate? Candidate, int Round) _built = (null, 1);
 
-    public static string StepId(AgentRole role, int round) => $"{CarlosJson.WireName(role)}.{round}";
+    public static string StepId(AgentRole role, int round) => new StepKey(role, round).Id;
 
     /// <summary>True for the steps after the reviews, whose round counts check rounds, not review rounds.</summary>
     public static bool IsTerraformCheckStep(AgentRole role) =>
@@ -33,70 +37,97 @@ internal sealed class DesignPipeline(
     {
         if (state.Request!.AllowQuestions && state.Answers.Count == 0)
         {
-            var clarifier = await StepAsync(AgentRole.Clarifier, 1, cancellationToken);
+            var clarifier = await StepAsync(new(AgentRole.Clarifier, 1), cancellationToken);
             if (clarifier.Result.Clarification is { NeedsAnswers: true, Questions.Count: > 0 })
             {
                 return DesignStatus.AwaitingAnswers;
             }
         }
 
-        var lastRound = revisionRounds + 1;
-        var round = 1;
-        while (true)
+        if (state.Request.Rival)
         {
-            await StepAsync(AgentRole.Architect, round, cancellationToken);
-            await Task.WhenAll(
-                StepAsync(AgentRole.Security, round, cancellationToken),
-                StepAsync(AgentRole.Cost, round, cancellationToken),
-                StepAsync(AgentRole.Reliability, round, cancellationToken));
-            var verdict = await StepAsync(AgentRole.Validator, round, cancellationToken);
+            return await RunWithRivalAsync(cancellationToken);
+        }
+
+        var (passed, round) = await DesignAsync(null, cancellationToken);
+        if (!passed)
+        {
+            return DesignStatus.RevisionRequired;
+        }
+
+        await StepAsync(new(AgentRole.Recommender, round), cancellationToken);
+        await BuildAsync(null, round, cancellationToken);
+        return DesignStatus.Completed;
+    }
+
+    /// <summary>One design's rounds: architect, review stage and validator, revised until it passes or rounds run out.</summary>
+    private async Task<(bool Passed, int Round)> DesignAsync(
+        DesignCandidate? candidate, CancellationToken cancellationToken)
+    {
+        var lastRound = revisionRounds + 1;
+        for (var round = 1; ; round++)
+        {
+            await StepAsync(StepKey.Of(AgentRole.Architect, round, candidate), cancellationToken);
+            await ReviewAsync(candidate, round, cancellationToken);
+            var verdict = await StepAsync(StepKey.Of(AgentRole.Validator, round, candidate), cancellationToken);
             if (verdict.Result.Validation?.ValidationPassed == true)
             {
-                break;
+                return (true, round);
             }
 
             if (round == lastRound)
             {
-                return DesignStatus.RevisionRequired;
+                return (false, round);
             }
-
-            round++;
         }
-
-        await StepAsync(AgentRole.Recommender, round, cancellationToken);
-        await StepAsync(AgentRole.Terraform, round, cancellationToken);
-        _reviewRound = round;
-        await CheckTerraformAsync(cancellationToken);
-        return DesignStatus.Completed;
     }
 
-    private async Task CheckTerraformAsync(CancellationToken cancellationToken)
+    /// <summary>The review stage of one design in one round: every reviewer, in parallel.</summary>
+    private Task ReviewAsync(DesignCandidate? candidate, int round, CancellationToken cancellationToken) =>
+        Task.WhenAll(
+            StepAsync(StepKey.Of(AgentRole.Security, round, candidate), cancellationToken),
+            StepAsync(StepKey.Of(AgentRole.Cost, round, candidate), cancellationToken),
+            StepAsync(StepKey.Of(AgentRole.Reliability, round, candidate), cancellationToken));
+
+    /// <summary>The Terraform of one design, then its check and corrections.</summary>
+    private async Task BuildAsync(DesignCandidate? candidate, int round, CancellationToken cancellationToken)
     {
+        _built = (candidate, round);
+        await StepAsync(TerraformKey(), cancellationToken);
         for (var check = 1; ; check++)
         {
-            var verdict = (await StepAsync(AgentRole.TerraformCheck, check, cancellationToken)).Result.TerraformCheck;
+            var verdict = (await StepAsync(StepKey.Of(AgentRole.TerraformCheck, check, candidate), cancellationToken))
+                .Result.TerraformCheck;
             if (verdict?.Result != TerraformCheckResult.NeedsFixes || check > TerraformCorrections)
             {
                 return;
             }
 
-            await StepAsync(AgentRole.TerraformCorrector, check, cancellationToken);
+            await StepAsync(StepKey.Of(AgentRole.TerraformCorrector, check, candidate), cancellationToken);
         }
     }
 
+    /// <summary>The coder's step: <c>terraform.{round}</c> without the rival, <c>terraform.{candidate}</c> with it.</summary>
+    private StepKey TerraformKey() => _built.Candidate is { } candidate
+        ? StepKey.Of(AgentRole.Terraform, 1, candidate)
+        : new StepKey(AgentRole.Terraform, _built.Round);
+
     /// <summary>The Terraform a check round judges: the coder's, or the previous round's correction.</summary>
     private string? TerraformFor(int check) => check == 1
-        ? Result(AgentRole.Terraform, _reviewRound)?.Text
-        : Result(AgentRole.TerraformCorrector, check - 1)?.Text;
+        ? Result(TerraformKey())?.Text
+        : Result(StepKey.Of(AgentRole.TerraformCorrector, check - 1, _built.Candidate))?.Text;
 
-    private Task<StepRecord> StepAsync(AgentRole role, int round, CancellationToken cancellationToken) =>
-        state.Steps.TryGetValue(StepId(role, round), out var done)
+    private Task<StepRecord> StepAsync(StepKey key, CancellationToken cancellationToken) =>
+        state.Steps.TryGetValue(key.Id, out var done)
             ? Task.FromResult(done)
-            : runStep(role, round, Context(role, round), cancellationToken);
+            : runStep(key, Context(key), cancellationToken);
 
-    private AgentContext Context(AgentRole role, int round)
+    private AgentContext Context(StepKey key)
     {
         var request = state.Request!;
+        var role = key.Role;
+        var built = role is AgentRole.Terraform || IsTerraformCheckStep(role);
+        var (candidate, round) = built ? _built : (key.Candidate, key.Round);
         var reviewed = role == AgentRole.Architect ? round - 1 : round;
         var context = new AgentContext
         {
@@ -104,32 +135,42 @@ internal sealed class DesignPipeline(
             Settings = request.Settings,
             Round = round,
             TenantId = state.Owner?.TenantId,
-            DesignMarkdown = Result(AgentRole.Architect, reviewed)?.Text,
+            DesignMarkdown = Result(AgentRole.Architect, reviewed, candidate)?.Text,
+            Candidate = candidate,
         };
 
         if (IsTerraformCheckStep(role))
         {
             return context with
             {
-                DesignMarkdown = Result(AgentRole.Architect, _reviewRound)?.Text,
-                Security = Result(AgentRole.Security, _reviewRound)?.Security,
-                Terraform = TerraformFor(round),
+                Round = key.Round,
+                Security = Result(AgentRole.Security, round, candidate)?.Security,
+                Terraform = TerraformFor(key.Round),
                 TerraformCheck = role == AgentRole.TerraformCorrector
-                    ? Result(AgentRole.TerraformCheck, round)?.TerraformCheck
+                    ? Result(StepKey.Of(AgentRole.TerraformCheck, key.Round, candidate))?.TerraformCheck
                     : null,
             };
         }
 
+        if (role == AgentRole.Recommender && key.Scope == StepKey.ChoiceScope)
+        {
+            return context with { Candidates = [Review(DesignCandidate.Lead), Review(DesignCandidate.Rival)] };
+        }
+
         return role switch
         {
-            AgentRole.Architect => context with { Validation = Result(AgentRole.Validator, round - 1)?.Validation },
+            AgentRole.Architect => context with
+            {
+                Validation = Result(AgentRole.Validator, round - 1, candidate)?.Validation,
+                Temperature = ArchitectTemperature(candidate),
+            },
             AgentRole.Security or AgentRole.Cost or AgentRole.Reliability => context,
             _ => context with
             {
-                Security = Result(AgentRole.Security, round)?.Security,
-                Cost = Result(AgentRole.Cost, round)?.Cost,
-                Reliability = Result(AgentRole.Reliability, round)?.Reliability,
-                Validation = role == AgentRole.Validator ? null : Result(AgentRole.Validator, round)?.Validation,
+                Security = Result(AgentRole.Security, round, candidate)?.Security,
+                Cost = Result(AgentRole.Cost, round, candidate)?.Cost,
+                Reliability = Result(AgentRole.Reliability, round, candidate)?.Reliability,
+                Validation = role == AgentRole.Validator ? null : Result(AgentRole.Validator, round, candidate)?.Validation,
             },
         };
     }
@@ -146,6 +187,9 @@ internal sealed class DesignPipeline(
         return $"{text}\n\nClarifications from the user:\n{string.Join('\n', clarifications)}";
     }
 
-    private Agents.AgentOutcome? Result(AgentRole role, int round) =>
-        state.Steps.TryGetValue(StepId(role, round), out var record) ? record.Result : null;
+    private Agents.AgentOutcome? Result(AgentRole role, int round, DesignCandidate? candidate) =>
+        Result(StepKey.Of(role, round, candidate));
+
+    private Agents.AgentOutcome? Result(StepKey key) =>
+        state.Steps.TryGetValue(key.Id, out var record) ? record.Result : null;
 }

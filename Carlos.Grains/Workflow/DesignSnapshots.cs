@@ -19,7 +19,7 @@ internal static class DesignSnapshots
         var check = Of(AgentRole.TerraformCheck)?.TerraformCheck;
         var reviewSteps = state.Steps.Values.Where(r => !IsTerraformCheckStep(r.Outcome.Agent));
 
-        return new DesignSnapshot
+        var snapshot = new DesignSnapshot
         {
             Id = id,
             Status = state.Status,
@@ -51,6 +51,7 @@ internal static class DesignSnapshots
             DocumentIds = state.Documents.Select(d => d.Id).ToList(),
             CacheHit = state.CacheHit,
         };
+        return state.Request.Rival ? RivalSnapshots.Apply(snapshot, state) : snapshot;
     }
 
     private static bool IsTerraformCheckStep(string agent) =>

@@ -104,16 +104,21 @@ internal sealed partial class DesignWorkflowGrain
     private void Replay(StepRecord step)
     {
         var (agent, id, round, result) = (step.Outcome.Agent, step.Outcome.Step, step.Outcome.Round, step.Result);
-        Append(DesignEventType.AgentStarted, e => e with { Agent = agent, Step = id, Round = round });
+        var candidate = step.Outcome.Candidate;
+        Append(DesignEventType.AgentStarted, e => e with
+        {
+            Agent = agent, Step = id, Round = round, Candidate = candidate,
+        });
         Append(DesignEventType.AgentCompleted, e => e with
         {
-            Agent = agent, Step = id, Round = round, Output = result.Text,
+            Agent = agent, Step = id, Round = round, Output = result.Text, Candidate = candidate,
         });
         if (result.TerraformCheck is { } check)
         {
             Append(DesignEventType.TerraformCheck, e => e with
             {
                 Agent = agent, Step = id, Round = round, TerraformCheck = check, Text = check.Summary,
+                Candidate = candidate,
             });
         }
 
@@ -122,6 +127,15 @@ internal sealed partial class DesignWorkflowGrain
             Append(DesignEventType.Validation, e => e with
             {
                 Agent = agent, Step = id, Round = round, Validation = verdict, Text = verdict.Summary,
+                Candidate = candidate,
+            });
+        }
+
+        if (result.Choice is { } choice)
+        {
+            Append(DesignEventType.Choice, e => e with
+            {
+                Agent = agent, Step = id, Choice = choice, Text = ChoiceText(choice),
             });
         }
     }

@@ -70,7 +70,7 @@ internal sealed partial class DesignWorkflowGrain
                     await PersistAsync();
                 }
 
-                var pipeline = new DesignPipeline(State, options.Value.RevisionRounds, RunStepAsync);
+                var pipeline = new DesignPipeline(State, options.Value.RevisionRounds, RunStepAsync, RivalSettings);
                 var outcome = await pipeline.RunAsync(cancellationToken);
                 if (outcome == DesignStatus.AwaitingAnswers)
                 {
@@ -123,16 +123,17 @@ internal sealed partial class DesignWorkflowGrain
             });
         }, CancellationToken.None, TaskCreationOptions.None, _scheduler).Ignore();
 
-    private async Task<StepRecord> RunStepAsync(
-        AgentRole role, int round, AgentContext context, CancellationToken cancellationToken)
+    private async Task<StepRecord> RunStepAsync(StepKey key, AgentContext context, CancellationToken cancellationToken)
     {
-        var step = DesignPipeline.StepId(role, round);
-        var agent = CarlosJson.WireName(role);
+        var (role, round, step, agent, candidate) = (key.Role, key.Round, key.Id, key.Agent, key.Candidate);
         var started = time.GetUtcNow();
         using var span = CarlosTracing.StartStep(Id, step, agent);
         State.ActiveSteps.Add(step);
         await PersistAsync();
-        Append(DesignEventType.AgentStarted, e => e with { Agent = agent, Step = step, Round = round });
+        Append(DesignEventType.AgentStarted, e => e with
+        {
+            Agent = agent, Step = step, Round = round, Candidate = candidate,
+        });
 
         var tokens = new TokenBatcher(time, options.Value.TokenBatchInterval,
             text => Append(DesignEventType.Token, e => e with { Agent = agent, Step = step, Text = text }));
@@ -148,7 +149,10 @@ internal sealed partial class DesignWorkflowGrain
         var result = await agents.RunAsync(role, context, tokens.Add, Restarted, cancellationToken);
         tokens.Flush();
 
-        var outcome = new StepOutcome(step, agent, round, started, time.GetUtcNow(), result.Usage, result.Degraded);
+        var outcome = new StepOutcome(step, agent, round, started, time.GetUtcNow(), result.Usage, result.Degraded)
+        {
+            Candidate = candidate,
+        };
         var record = new StepRecord(outcome, result);
         State.Steps[step] = record;
         State.ActiveSteps.Remove(step);
@@ -157,7 +161,10 @@ internal sealed partial class DesignWorkflowGrain
         await RecordTenantUsageAsync(result.Usage);
         CarlosMetrics.StepFinished(agent, outcome.CompletedAt - started);
 
-        Append(DesignEventType.AgentCompleted, e => e with { Agent = agent, Step = step, Round = round, Output = result.Text });
+        Append(DesignEventType.AgentCompleted, e => e with
+        {
+            Agent = agent, Step = step, Round = round, Output = result.Text, Candidate = candidate,
+        });
         if (result.Degraded)
         {
             Append(DesignEventType.Degraded, e => e with
@@ -174,6 +181,7 @@ internal sealed partial class DesignWorkflowGrain
             Append(DesignEventType.TerraformCheck, e => e with
             {
                 Agent = agent, Step = step, Round = round, TerraformCheck = check, Text = check.Summary,
+                Candidate = candidate,
             });
         }
 
@@ -182,6 +190,15 @@ internal sealed partial class DesignWorkflowGrain
             Append(DesignEventType.Validation, e => e with
             {
                 Agent = agent, Step = step, Round = round, Validation = verdict, Text = verdict.Summary,
+                Candidate = candidate,
+            });
+        }
+
+        if (result.Choice is { } choice)
+        {
+            Append(DesignEventType.Choice, e => e with
+            {
+                Agent = agent, Step = step, Choice = choice, Text = ChoiceText(choice),
             });
         }
 

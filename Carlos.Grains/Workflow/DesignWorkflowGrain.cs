@@ -24,7 +24,7 @@ internal sealed partial class DesignWorkflowGrain(
     IOptions<WorkflowOptions> options,
     TimeProvider time,
     ILogger<DesignWorkflowGrain> logger)
-    : Grain, IDesignWorkflowGrain, IDesignWorkflowWake, IRemindable
+    : Grain, IDesignWorkflowGrain, IDesignWorkflowWake, IDesignChoice, IRemindable
 {
     private const string ResumeReminder = "resume";
     private static readonly TimeSpan ResumePeriod = TimeSpan.FromMinutes(1);
@@ -51,6 +51,7 @@ internal sealed partial class DesignWorkflowGrain(
         }
 
         var last = await _journal.RecoverAsync(State.PersistedEvents);
+        await RecoverOverruleAsync(last);
         if (last is { IsTerminal: true, Status: { } ended } && !State.Status.IsTerminal())
         {
             State.Status = ended;

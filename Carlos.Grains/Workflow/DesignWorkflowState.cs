@@ -55,6 +55,9 @@ public sealed class DesignWorkflowState
 
     /// <summary>Set when the design was answered from the cache.</summary>
     [Id(51)] public Contracts.Cache.DesignCacheHit? CacheHit { get; set; }
+
+    /// <summary>The design a user chose over the recommender's, for a design with the rival; null until then.</summary>
+    [Id(60)] public DesignCandidate? ChosenDesign { get; set; }
 }
 
 /// <summary>A finished step and what it produced.</summary>

@@ -137,7 +137,9 @@ public sealed class AzureDesignTests(AzureGateway gateway)
         Assert.DoesNotContain(gateway.Server.ApiKey, gateway.Logs.All, StringComparison.Ordinal);
     }
 
-    private static string Body(string marker) => $$"""{"requirements":"App Service and PostgreSQL {{marker}}"}""";
+    // These tests follow the single pipeline's calls; Rival/RivalModelTests runs a design with the rival on this path.
+    private static string Body(string marker) =>
+        $$"""{"requirements":"App Service and PostgreSQL {{marker}}","rival":false}""";
 }
 
 public sealed class AzureCircuitTests(FailingAzureGateway gateway) : IClassFixture<FailingAzureGateway>
@@ -168,7 +170,8 @@ public sealed class AzureFallbackTests(FallbackAzureGateway gateway) : IClassFix
         using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(60));
 
         using var response = await gateway.StartStreamingAsync(
-            $$"""{"requirements":"App Service with PostgreSQL {{AzureModelHarness.Marker()}}"}""", cancel.Token);
+            $$"""{"requirements":"App Service with PostgreSQL {{AzureModelHarness.Marker()}}","rival":false}""",
+            cancel.Token);
         var events = await SseClient.ReadDesignEventsAsync(response, cancel.Token);
 
         Assert.Contains(events[^1].Type, new[] { DesignEventType.Completed, DesignEventType.RevisionRequired });

@@ -58,9 +58,24 @@ internal static class CarlosScript
     public const string UnknownService = "mainframe_emulator";
 
     public static string? RoleOf(ChatCall call) => Enum.GetValues<AgentRole>()
-        .Where(role => call.System == AgentInstructions.For(role))
+        .Where(role => call.System == AgentInstructions.For(role) || call.System == RivalInstructions(role))
         .Select(role => CarlosJson.WireName(role))
         .FirstOrDefault();
+
+    /// <summary>The instructions a role has in a design with the rival: the rival architect's, the chooser's.</summary>
+    private static string? RivalInstructions(AgentRole role) => role switch
+    {
+        AgentRole.Architect => AgentInstructions.For(role, RivalContext with { Candidate = DesignCandidate.Rival }),
+        AgentRole.Recommender => AgentInstructions.For(role, RivalContext with { Candidates = [] }),
+        _ => null,
+    };
+
+    private static readonly AgentContext RivalContext = new() { Requirements = "", Settings = new(), Round = 1 };
+
+    /// <summary>The scripted recommender's choice between two designs.</summary>
+    public static readonly ChoiceDraft Choice = new(DesignCandidate.Lead, ["The scripted recommender keeps the lead."],
+        new ChoiceTradeOffs("Cost is scripted.", "Reliability is scripted.", "Security is scripted.",
+            "Operability is scripted."), "- Ship the lead design.");
 
     public static string Answer(ChatCall call) => call.Role switch
     {
@@ -76,6 +91,7 @@ internal static class CarlosScript
         "reliability" => Serialize(new ReliabilityReport(99.9, ["Single region"], ["Zone-redundant database"],
             4, null, ["Alert on 5xx rates"], 1)),
         "validator" => Serialize(new ValidationVerdict(true, ValidationSeverity.None, [], "The design is sound.")),
+        "recommender" when call.SchemaName == "choice_draft" => Serialize(Choice),
         "recommender" => "- Ship it, then add a WAF.",
         "clarifier" => Serialize(new ClarificationDraft(false, [])),
         "terraform" => Terraform,

@@ -298,7 +298,9 @@ public sealed class DesignCacheApiTests(CacheGateway gateway)
         var tenant = NewTenant();
         var key = await gateway.NewTenantKeyAsync(tenant);
         const string requirements = "Container Apps with a Storage queue and Key Vault";
-        var request = new Carlos.Gateway.Endpoints.CreateDesignBody { Requirements = requirements }.Validate().Request!;
+        // The request as the gateway makes it: the default plan turns the rival on.
+        var request = new Carlos.Gateway.Endpoints.CreateDesignBody { Requirements = requirements }.Validate().Request!
+            with { Rival = true };
         var entryKey = gateway.Services.GetRequiredService<Carlos.Grains.Cache.DesignCache>()
             .EntryKey(tenant, false, request);
         await gateway.DesignAsync(key, CacheGateway.Body(requirements));

@@ -14,7 +14,9 @@ namespace Carlos.Tests.Processes;
 /// <summary>Designs on a real multi-process cluster (deploy/local-cluster.sh) that lose a silo or their Redis.</summary>
 public sealed class SurvivalTests(ITestOutputHelper output)
 {
-    private const string Requirements = """{"requirements":"AKS cluster with a PostgreSQL database and a Redis cache"}""";
+    // The single pipeline, whose steps these tests wait for by name; Rival/RivalRestartTests covers the rival.
+    private const string Requirements =
+        """{"requirements":"AKS cluster with a PostgreSQL database and a Redis cache","rival":false}""";
 
     [Fact]
     public async Task Designs_on_a_killed_silo_resume_elsewhere_and_a_reconnecting_stream_gets_every_event_once()
