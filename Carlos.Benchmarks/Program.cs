@@ -4,15 +4,22 @@ using Carlos.Benchmarks;
 // dotnet run -c Release --project Carlos.Benchmarks -- first-token [--designs N] [--tokens-per-second N]
 //     [--azure-chunk-ms N]
 // dotnet run -c Release --project Carlos.Benchmarks -- auth-latency [--concurrency N] [--seconds N]
+// dotnet run -c Release --project Carlos.Benchmarks -- cache [--hits N] [--misses N] [--tokens-per-second N]
 if (args is ["auth-latency", ..])
 {
     return await AuthLatencyBenchmark.RunAsync(Option("--concurrency") ?? 8, TimeSpan.FromSeconds(Option("--seconds") ?? 10));
 }
 
+if (args is ["cache", ..])
+{
+    return await CacheBenchmark.RunAsync(Option("--hits") ?? 500, Option("--misses") ?? 20, Option("--tokens-per-second"));
+}
+
 if (args.Length == 0 || args[0] != "first-token")
 {
     Console.Error.WriteLine("usage: Carlos.Benchmarks first-token [--designs N] [--tokens-per-second N] [--azure-chunk-ms N]\n" +
-        "       Carlos.Benchmarks auth-latency [--concurrency N] [--seconds N]");
+        "       Carlos.Benchmarks auth-latency [--concurrency N] [--seconds N]\n" +
+        "       Carlos.Benchmarks cache [--hits N] [--misses N] [--tokens-per-second N]");
     return 2;
 }
 

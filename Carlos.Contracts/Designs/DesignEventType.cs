@@ -41,6 +41,12 @@ public enum DesignEventType
     TerraformCheck = 15,
 
     /// <summary>
+    /// The first event of a design answered from the design cache: the cached design's steps follow, then
+    /// <see cref="Completed"/>, and no model is called. It carries the design id, as <see cref="DesignStarted"/> does.
+    /// </summary>
+    CacheHit = 50,
+
+    /// <summary>
     /// The recommender chose between the lead and rival designs, or a user overruled the choice; the event carries
     /// the choice with its reasons and trade-offs.
     /// </summary>

@@ -14,6 +14,9 @@ public sealed record DesignRequest(
     /// <summary>Whether the workflow may stop to ask clarifying questions about vague requirements. Default true.</summary>
     [Id(3)] public bool AllowQuestions { get; init; } = true;
 
+    /// <summary>True to skip the design cache's lookup: the design runs, and its result refreshes the entry.</summary>
+    [Id(50)] public bool BypassCache { get; init; }
+
     /// <summary>
     /// Whether a rival architect designs too and the recommender chooses between the two. False here so that state
     /// stored before the rival existed reads as it ran; the gateway turns it on unless the request or plan says not.

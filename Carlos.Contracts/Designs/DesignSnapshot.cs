@@ -72,6 +72,9 @@ public sealed record DesignSnapshot
     /// <summary>False when the Terraform still needs fixes after the corrector's rounds; null before a check.</summary>
     [Id(27)] public bool? TerraformPassing { get; init; }
 
+    /// <summary>Set when the design was answered from the design cache; null when its agents ran.</summary>
+    [Id(50)] public Cache.DesignCacheHit? CacheHit { get; init; }
+
     /// <summary>
     /// The rival architect's design with its reviews, when the design ran with the rival; the fields above hold the
     /// lead's design and reviews, and the Terraform of whichever <see cref="Choice"/> names.

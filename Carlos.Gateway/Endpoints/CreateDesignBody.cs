@@ -25,6 +25,9 @@ public sealed record CreateDesignBody
     /// <summary>Uploaded documents whose text the design reads; each must be the caller's and completed.</summary>
     public IReadOnlyList<Guid>? DocumentIds { get; init; }
 
+    /// <summary>True to skip the design cache: the agents run even when an equal design is cached.</summary>
+    public bool? BypassCache { get; init; }
+
     /// <summary>False to design without the rival architect; true or left out for the rival, if the plan has it.</summary>
     public bool? Rival { get; init; }
 
@@ -67,6 +70,6 @@ public sealed record CreateDesignBody
             Strictness = Strictness ?? defaults.Strictness,
             MonthlyBudgetUsd = MonthlyBudgetUsd,
         };
-        return (new DesignRequest(Requirements, settings, DocumentIds) { AllowQuestions = AllowQuestions ?? true }, null);
+        return (new DesignRequest(Requirements, settings, DocumentIds) { AllowQuestions = AllowQuestions ?? true, BypassCache = BypassCache ?? false }, null);
     }
 }

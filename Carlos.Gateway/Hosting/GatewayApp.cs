@@ -58,6 +58,7 @@ public static class GatewayApp
 
         var v1 = app.MapGroup("/v1");
         v1.MapAdmin();
+        v1.MapCacheAdmin();
 
         var tenants = v1.MapGroup("").AddEndpointFilter<DrainFilter>()
             .AddEndpointFilter<ApiKeyFilter>().AddEndpointFilter<RateLimitFilter>()
@@ -70,6 +71,7 @@ public static class GatewayApp
         tenants.MapRateLimits();
         tenants.MapDocuments();
         tenants.MapUsage();
+        tenants.MapCache();
         return app;
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using Carlos.Grains.Agents;
 using Carlos.Grains.AzureOpenAI;
 using Carlos.Grains.BuiltinModel;
+using Carlos.Grains.Cache;
 using Carlos.Grains.Catalog;
 using Carlos.Grains.Identity;
 using Carlos.Grains.Diagnostics;
@@ -121,6 +122,7 @@ public static class CarlosSiloHosting
                 : null));
         services.TryAddSingleton<DocumentExtractor>();
         services.TryAddSingleton<DocumentMetrics>();
+        services.AddCarlosDesignCache(configuration);
         return services;
     }
 

@@ -49,6 +49,7 @@ internal static class DesignSnapshots
             Answers = state.Answers,
             AnswersDueBy = state.AnswersDueBy,
             DocumentIds = state.Documents.Select(d => d.Id).ToList(),
+            CacheHit = state.CacheHit,
         };
         return state.Request.Rival ? RivalSnapshots.Apply(snapshot, state) : snapshot;
     }

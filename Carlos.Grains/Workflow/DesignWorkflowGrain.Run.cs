@@ -274,6 +274,7 @@ internal sealed partial class DesignWorkflowGrain
     /// </summary>
     private async Task FinishAsync(DesignStatus status, string? error)
     {
+        await OfferToCacheAsync(status);
         Append(TerminalEvent(status), e => e with
         {
             Status = status, Text = error ?? $"The design ended {CarlosJson.WireName(status)}.",

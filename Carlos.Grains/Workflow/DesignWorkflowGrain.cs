@@ -104,6 +104,11 @@ internal sealed partial class DesignWorkflowGrain(
         State.Status = DesignStatus.Running;
         State.CreatedAt = now;
         State.Model = agents.ModelName;
+        if (await TryAnswerFromCacheAsync())
+        {
+            return new StartOutcome(Summary(), Created: true);
+        }
+
         await WriteAsync();
         await this.RegisterOrUpdateReminder(ResumeReminder, ResumePeriod, ResumePeriod);
 

@@ -50,6 +50,12 @@ public sealed class DesignWorkflowState
     /// <summary>The text of the documents the request named, taken once at the start.</summary>
     [Id(15)] public List<DesignDocumentText> Documents { get; set; } = [];
 
+    /// <summary>The design cache entry this design reads and may write; null when the design is not cacheable.</summary>
+    [Id(50)] public string? CacheKey { get; set; }
+
+    /// <summary>Set when the design was answered from the cache.</summary>
+    [Id(51)] public Contracts.Cache.DesignCacheHit? CacheHit { get; set; }
+
     /// <summary>The design a user chose over the recommender's, for a design with the rival; null until then.</summary>
     [Id(60)] public DesignCandidate? ChosenDesign { get; set; }
 }
