@@ -14,6 +14,9 @@ public sealed record DesignRequest(
     /// <summary>Whether the workflow may stop to ask clarifying questions about vague requirements. Default true.</summary>
     [Id(3)] public bool AllowQuestions { get; init; } = true;
 
+    /// <summary>The tenant's custom agents that review the design after the three analysts, in order.</summary>
+    [Id(40)] public IReadOnlyList<Guid> CustomAgentIds { get; init; } = [];
+
     /// <summary>The longest requirements text accepted, in characters.</summary>
     public const int MaxRequirementsLength = 50_000;
 

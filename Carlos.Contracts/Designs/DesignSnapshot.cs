@@ -71,4 +71,10 @@ public sealed record DesignSnapshot
 
     /// <summary>False when the Terraform still needs fixes after the corrector's rounds; null before a check.</summary>
     [Id(27)] public bool? TerraformPassing { get; init; }
+
+    /// <summary>The lessons from the tenant's deployment feedback that the architect and validator were given.</summary>
+    [Id(40)] public IReadOnlyList<Workspace.Lesson> LessonsApplied { get; init; } = [];
+
+    /// <summary>The latest report of every custom agent the design named.</summary>
+    [Id(41)] public IReadOnlyList<Workspace.CustomReviewReport> CustomReviews { get; init; } = [];
 }

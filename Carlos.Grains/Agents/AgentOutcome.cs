@@ -31,4 +31,7 @@ public sealed record AgentOutcome
 
     /// <summary>The verdict, for a Terraform check step.</summary>
     [Id(9)] public TerraformVerdict? TerraformCheck { get; init; }
+
+    /// <summary>The report, for a custom agent's review step.</summary>
+    [Id(40)] public Contracts.Workspace.CustomReviewReport? CustomReview { get; init; }
 }

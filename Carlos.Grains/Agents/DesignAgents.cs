@@ -89,7 +89,7 @@ internal sealed class DesignAgents(
             return new AgentOutcome { Text = answer, Usage = spent.Total };
         }
 
-        if (TryParse(role, text, out var outcome, out var error))
+        if (TryParse(role, context, text, out var outcome, out var error))
         {
             return outcome with { Usage = spent.Total };
         }
@@ -97,13 +97,13 @@ internal sealed class DesignAgents(
         var repair = $"{prompt}\n\n# Your previous answer was not valid\n{error}\nAnswer again with JSON only.";
         var second = await CallAsync(
             chat, new(role, instructions, repair, context, outputType), onText, onRestart, spent, cancellationToken);
-        if (TryParse(role, second, out outcome, out error))
+        if (TryParse(role, context, second, out outcome, out error))
         {
             return outcome with { Usage = spent.Total };
         }
 
         metrics?.StepDegraded(role, "invalid_output");
-        return Degraded(role, second, error, spent.Total);
+        return Degraded(role, context, second, error, spent.Total);
     }
 
     /// <summary>
@@ -170,10 +170,11 @@ internal sealed class DesignAgents(
         AgentRole.Reliability => typeof(ReliabilityReport),
         AgentRole.Validator => typeof(ValidationVerdict),
         AgentRole.Clarifier => typeof(ClarificationDraft),
+        AgentRole.Custom => typeof(CustomReviewDraft),
         _ => null,
     };
 
-    private bool TryParse(AgentRole role, string text, out AgentOutcome outcome, out string error)
+    private bool TryParse(AgentRole role, AgentContext context, string text, out AgentOutcome outcome, out string error)
     {
         outcome = null!;
         error = "";
@@ -186,6 +187,7 @@ internal sealed class DesignAgents(
                 AgentRole.Cost => Cost(Deserialize<CostAnalysisDraft>(json)),
                 AgentRole.Reliability => Reliability(Deserialize<ReliabilityReport>(json)),
                 AgentRole.Clarifier => Clarification(Deserialize<ClarificationDraft>(json)),
+                AgentRole.Custom => CustomReviewDraft.Outcome(Deserialize<CustomReviewDraft>(json), context),
                 _ => Validation(Deserialize<ValidationVerdict>(json)),
             };
             return true;
@@ -222,7 +224,8 @@ internal sealed class DesignAgents(
     private static AgentOutcome Validation(ValidationVerdict v) =>
         new() { Text = ReportMarkdown.Validation(v), Validation = v, Usage = TokenUsage.Zero };
 
-    private static AgentOutcome Degraded(AgentRole role, string text, string error, TokenUsage usage)
+    private static AgentOutcome Degraded(AgentRole role, AgentContext context, string text, string error,
+        TokenUsage usage)
     {
         // A validator whose verdict cannot be read must not let the design through.
         var verdict = role == AgentRole.Validator
@@ -234,6 +237,7 @@ internal sealed class DesignAgents(
         return new AgentOutcome
         {
             Text = text, Validation = verdict, Usage = usage, Degraded = true, DegradedReason = error,
+            CustomReview = role == AgentRole.Custom ? CustomReviewDraft.Unreadable(context) : null,
         };
     }
 

@@ -10,6 +10,7 @@ using Carlos.Grains.Documents.Extraction;
 using Carlos.Grains.Model;
 using Carlos.Grains.Terraform;
 using Carlos.Grains.Workflow;
+using Carlos.Grains.Workspace;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -119,6 +120,7 @@ public static class CarlosSiloHosting
                 : null));
         services.TryAddSingleton<DocumentExtractor>();
         services.TryAddSingleton<DocumentMetrics>();
+        services.AddCarlosWorkspace(configuration);
         return services;
     }
 

@@ -35,4 +35,13 @@ public sealed record AgentContext
 
     /// <summary>The check's verdict whose findings the corrector fixes.</summary>
     public TerraformVerdict? TerraformCheck { get; init; }
+
+    /// <summary>The tenant's reviewer a custom review step runs.</summary>
+    public Contracts.Workspace.CustomAgent? CustomAgent { get; init; }
+
+    /// <summary>This round's custom reviews, for the validator.</summary>
+    public IReadOnlyList<Contracts.Workspace.CustomReviewReport> CustomReviews { get; init; } = [];
+
+    /// <summary>Lessons from the tenant's deployment feedback, for the architect and the validator.</summary>
+    public IReadOnlyList<Contracts.Workspace.Lesson> Lessons { get; init; } = [];
 }

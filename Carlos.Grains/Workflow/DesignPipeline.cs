@@ -49,6 +49,7 @@ internal sealed class DesignPipeline(
                 StepAsync(AgentRole.Security, round, cancellationToken),
                 StepAsync(AgentRole.Cost, round, cancellationToken),
                 StepAsync(AgentRole.Reliability, round, cancellationToken));
+            await new CustomReviewStep(state, runStep).RunAsync(round, Context(AgentRole.Custom, round), cancellationToken);
             var verdict = await StepAsync(AgentRole.Validator, round, cancellationToken);
             if (verdict.Result.Validation?.ValidationPassed == true)
             {
@@ -105,6 +106,7 @@ internal sealed class DesignPipeline(
             Round = round,
             TenantId = state.Owner?.TenantId,
             DesignMarkdown = Result(AgentRole.Architect, reviewed)?.Text,
+            Lessons = state.Lessons,
         };
 
         if (IsTerraformCheckStep(role))
@@ -130,6 +132,7 @@ internal sealed class DesignPipeline(
                 Cost = Result(AgentRole.Cost, round)?.Cost,
                 Reliability = Result(AgentRole.Reliability, round)?.Reliability,
                 Validation = role == AgentRole.Validator ? null : Result(AgentRole.Validator, round)?.Validation,
+                CustomReviews = role == AgentRole.Validator ? CustomReviewStep.Reports(state, round) : [],
             },
         };
     }

@@ -49,6 +49,8 @@ internal static class DesignSnapshots
             Answers = state.Answers,
             AnswersDueBy = state.AnswersDueBy,
             DocumentIds = state.Documents.Select(d => d.Id).ToList(),
+            LessonsApplied = state.Lessons,
+            CustomReviews = CustomReviewStep.Latest(state),
         };
     }
 

@@ -68,6 +68,7 @@ internal sealed partial class DesignWorkflowGrain
                 {
                     State.Status = DesignStatus.Running;
                     await PersistAsync();
+                    await IndexAsync();
                 }
 
                 var pipeline = new DesignPipeline(State, options.Value.RevisionRounds, RunStepAsync);
@@ -121,13 +122,16 @@ internal sealed partial class DesignWorkflowGrain
                 Status = DesignStatus.Queued, Position = position,
                 Text = $"Waiting for a free workflow slot: position {position}.",
             });
+            IndexAsync().Ignore();
         }, CancellationToken.None, TaskCreationOptions.None, _scheduler).Ignore();
 
     private async Task<StepRecord> RunStepAsync(
         AgentRole role, int round, AgentContext context, CancellationToken cancellationToken)
     {
-        var step = DesignPipeline.StepId(role, round);
-        var agent = CarlosJson.WireName(role);
+        var step = context.CustomAgent is { } custom
+            ? CustomReviewStep.StepId(custom.Id, round)
+            : DesignPipeline.StepId(role, round);
+        var agent = context.CustomAgent is { } named ? CustomReviewStep.AgentName(named.Id) : CarlosJson.WireName(role);
         var started = time.GetUtcNow();
         using var span = CarlosTracing.StartStep(Id, step, agent);
         State.ActiveSteps.Add(step);
@@ -221,6 +225,7 @@ internal sealed partial class DesignWorkflowGrain
         State.Status = DesignStatus.AwaitingAnswers;
         State.AnswersDueBy = time.GetUtcNow() + options.Value.QuestionTimeout;
         await PersistAsync();
+        await IndexAsync();
         ScheduleExpiry();
     }
 
@@ -269,6 +274,7 @@ internal sealed partial class DesignWorkflowGrain
         await PersistAsync();
         await _journal.FlushAsync();
         await UnregisterResumeAsync();
+        await IndexAsync();
         LogFinished(logger, Id, status, State.Usage.TotalTokens);
         CarlosMetrics.DesignFinished(CarlosJson.WireName(status));
     }

@@ -49,6 +49,12 @@ public sealed class DesignWorkflowState
 
     /// <summary>The text of the documents the request named, taken once at the start.</summary>
     [Id(15)] public List<DesignDocumentText> Documents { get; set; } = [];
+
+    /// <summary>The custom agents the request named, as they were defined when the design started.</summary>
+    [Id(40)] public List<Contracts.Workspace.CustomAgent> CustomAgents { get; set; } = [];
+
+    /// <summary>The tenant's lessons when the design started; the architect and validator read them.</summary>
+    [Id(41)] public List<Contracts.Workspace.Lesson> Lessons { get; set; } = [];
 }
 
 /// <summary>A finished step and what it produced.</summary>
