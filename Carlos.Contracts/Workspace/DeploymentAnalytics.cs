@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Carlos.Contracts.Workspace;
 
 /// <summary>One issue group and how many deployment records reported it.</summary>
@@ -21,7 +23,7 @@ public sealed record DeploymentFigures
 
     [Id(3)] public required double SuccessRate { get; init; }
 
-    [Id(4)] public double? AverageSatisfaction { get; init; }
+    [Id(4), JsonIgnore(Condition = JsonIgnoreCondition.Never)] public double? AverageSatisfaction { get; init; }
 
     /// <summary>The ten issue groups reported most often, most first.</summary>
     [Id(5)] public required IReadOnlyList<IssueCount> TopIssues { get; init; }
@@ -42,7 +44,7 @@ public sealed record ScenarioDeploymentFigures
 
     [Id(4)] public required double SuccessRate { get; init; }
 
-    [Id(5)] public double? AverageSatisfaction { get; init; }
+    [Id(5), JsonIgnore(Condition = JsonIgnoreCondition.Never)] public double? AverageSatisfaction { get; init; }
 
     [Id(6)] public required IReadOnlyList<IssueCount> TopIssues { get; init; }
 }
@@ -60,7 +62,7 @@ public sealed record DeploymentAnalytics
 
     [Id(3)] public required double SuccessRate { get; init; }
 
-    [Id(4)] public double? AverageSatisfaction { get; init; }
+    [Id(4), JsonIgnore(Condition = JsonIgnoreCondition.Never)] public double? AverageSatisfaction { get; init; }
 
     [Id(5)] public required IReadOnlyList<IssueCount> TopIssues { get; init; }
 

@@ -20,7 +20,7 @@ public readonly record struct DesignCursor([property: Id(0)] long CreatedTicks, 
     public static bool TryDecode(string? text, out DesignCursor cursor)
     {
         cursor = default;
-        if (string.IsNullOrEmpty(text) || text.Length > 64)
+        if (string.IsNullOrEmpty(text) || text.Length > 128)
         {
             return false;
         }

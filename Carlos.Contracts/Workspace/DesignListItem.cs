@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Carlos.Contracts.Designs;
 
 namespace Carlos.Contracts.Workspace;
@@ -29,4 +30,4 @@ public sealed record DesignListItem(
 [Alias("Carlos.DesignPage")]
 public sealed record DesignPage(
     [property: Id(0)] IReadOnlyList<DesignListItem> Items,
-    [property: Id(1)] string? NextCursor);
+    [property: Id(1), JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? NextCursor);

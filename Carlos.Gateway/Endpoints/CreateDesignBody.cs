@@ -25,6 +25,9 @@ public sealed record CreateDesignBody
     /// <summary>Uploaded documents whose text the design reads; each must be the caller's and completed.</summary>
     public IReadOnlyList<Guid>? DocumentIds { get; init; }
 
+    /// <summary>The tenant's custom agents that also review the design; each must exist in the caller's tenant.</summary>
+    public IReadOnlyList<Guid>? CustomAgentIds { get; init; }
+
     /// <summary>The largest budget accepted, in USD a month; anything above is a typo, not a budget.</summary>
     public const decimal MaxBudgetUsd = 100_000_000m;
 
@@ -64,6 +67,9 @@ public sealed record CreateDesignBody
             Strictness = Strictness ?? defaults.Strictness,
             MonthlyBudgetUsd = MonthlyBudgetUsd,
         };
-        return (new DesignRequest(Requirements, settings, DocumentIds) { AllowQuestions = AllowQuestions ?? true }, null);
+        return (new DesignRequest(Requirements, settings, DocumentIds)
+        {
+            AllowQuestions = AllowQuestions ?? true, CustomAgentIds = CustomAgentIds ?? [],
+        }, null);
     }
 }
