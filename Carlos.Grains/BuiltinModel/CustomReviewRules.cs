@@ -59,9 +59,20 @@ internal sealed partial class CustomReviewRules(ServiceCatalog catalog)
             string recommendation)
         {
             recognised.Add(rule);
-            if (violated && findings.All(f => f.Title != title))
+            if (!violated)
+            {
+                return;
+            }
+
+            // Several sentences may name the same rule; the most firmly worded one sets the severity.
+            var known = findings.FindIndex(f => f.Title == title);
+            if (known < 0)
             {
                 findings.Add(new CustomFinding(severity, area, title, description, recommendation));
+            }
+            else if (findings[known].Severity < severity)
+            {
+                findings[known] = findings[known] with { Severity = severity };
             }
         }
 
