@@ -4,15 +4,22 @@ using Carlos.Benchmarks;
 // dotnet run -c Release --project Carlos.Benchmarks -- first-token [--designs N] [--tokens-per-second N]
 //     [--azure-chunk-ms N]
 // dotnet run -c Release --project Carlos.Benchmarks -- auth-latency [--concurrency N] [--seconds N]
+// dotnet run -c Release --project Carlos.Benchmarks -- design-list [--designs N] [--requests N]
 if (args is ["auth-latency", ..])
 {
     return await AuthLatencyBenchmark.RunAsync(Option("--concurrency") ?? 8, TimeSpan.FromSeconds(Option("--seconds") ?? 10));
 }
 
+if (args is ["design-list", ..])
+{
+    return await DesignListBenchmark.RunAsync(Option("--designs") ?? 5000, Option("--requests") ?? 200);
+}
+
 if (args.Length == 0 || args[0] != "first-token")
 {
     Console.Error.WriteLine("usage: Carlos.Benchmarks first-token [--designs N] [--tokens-per-second N] [--azure-chunk-ms N]\n" +
-        "       Carlos.Benchmarks auth-latency [--concurrency N] [--seconds N]");
+        "       Carlos.Benchmarks auth-latency [--concurrency N] [--seconds N]\n" +
+        "       Carlos.Benchmarks design-list [--designs N] [--requests N]");
     return 2;
 }
 
