@@ -48,6 +48,7 @@ public static class CarlosSiloHosting
                 {
                     o.ConfigurationOptions = connection.Clone();
                     o.GrainStorageSerializer = GrainStateJson.Serializer();
+                    o.DeleteStateOnClear = true; // deleting a design or document removes its keys, not only their values
                 })
                 .UseRedisReminderService(o => o.ConfigurationOptions = connection.Clone())
                 .ConfigureEndpoints(AdvertisedAddress(cluster), cluster.SiloPort, cluster.GatewayPort,
