@@ -69,18 +69,38 @@ internal sealed partial class DesignWorkflowGrain
             }
         }
 
-        State.Lessons = (await GrainFactory.GetGrain<IDeploymentAnalyticsGrain>(caller.TenantId)
-            .LessonsAsync(caller)).ToList();
+        try
+        {
+            State.Lessons = (await GrainFactory.GetGrain<IDeploymentAnalyticsGrain>(caller.TenantId)
+                .LessonsAsync(caller)).ToList();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogWorkspaceUnavailable(logger, ex, Id); // the design runs without lessons rather than not at all
+        }
+
         return null;
     }
 
-    /// <summary>Files a new design in its owner's index and its tenant's figures.</summary>
+    /// <summary>
+    /// Files a new design in its owner's index and its tenant's figures. The design is already stored; if the
+    /// workspace cannot be reached, the design still runs: its index entry comes with its next status change, and its
+    /// figures count it once it has a deployment record. Retention only sees users registered here.
+    /// </summary>
     private async Task JoinWorkspaceAsync()
     {
         var owner = State.Owner!;
-        await GrainFactory.GetGrain<ITenantWorkspaceWriter>(owner.TenantId).RegisterUserAsync(owner.UserId);
-        await GrainFactory.GetGrain<IDeploymentAnalyticsWriter>(owner.TenantId)
-            .DesignStartedAsync(Id, State.Request!.Settings.Scenario);
+        try
+        {
+            await GrainFactory.GetGrain<ITenantWorkspaceWriter>(owner.TenantId).RegisterUserAsync(owner.UserId);
+            await GrainFactory.GetGrain<IDeploymentAnalyticsWriter>(owner.TenantId)
+                .DesignStartedAsync(Id, State.Request!.Settings.Scenario);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogWorkspaceUnavailable(logger, ex, Id);
+        }
+
         await IndexAsync();
     }
 
@@ -112,6 +132,10 @@ internal sealed partial class DesignWorkflowGrain
 
     [LoggerMessage(EventId = 2905, Level = LogLevel.Warning, Message = "The design index of design {DesignId} was not updated")]
     private static partial void LogIndexFailed(ILogger logger, Exception exception, Guid designId);
+
+    [LoggerMessage(EventId = 2907, Level = LogLevel.Warning,
+        Message = "The workspace of design {DesignId} could not be reached; the design runs on without it")]
+    private static partial void LogWorkspaceUnavailable(ILogger logger, Exception exception, Guid designId);
 
     [LoggerMessage(EventId = 2906, Level = LogLevel.Information,
         Message = "Design {DesignId} of tenant {TenantId} deleted with {Chunks} event chunks")]
