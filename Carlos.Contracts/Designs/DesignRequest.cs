@@ -22,6 +22,8 @@ public sealed record DesignRequest(
     /// stored before the rival existed reads as it ran; the gateway turns it on unless the request or plan says not.
     /// </summary>
     [Id(60)] public bool Rival { get; init; }
+    /// <summary>The tenant's custom agents that review the design after the three analysts, in order.</summary>
+    [Id(40)] public IReadOnlyList<Guid> CustomAgentIds { get; init; } = [];
 
     /// <summary>The longest requirements text accepted, in characters.</summary>
     public const int MaxRequirementsLength = 50_000;

@@ -83,4 +83,9 @@ public sealed record DesignSnapshot
 
     /// <summary>Which design the Terraform follows and why, once the recommender has chosen.</summary>
     [Id(61)] public DesignChoice? Choice { get; init; }
+    /// <summary>The lessons from the tenant's deployment feedback that the architect and validator were given.</summary>
+    [Id(40)] public IReadOnlyList<Workspace.Lesson> LessonsApplied { get; init; } = [];
+
+    /// <summary>The latest report of every custom agent the design named.</summary>
+    [Id(41)] public IReadOnlyList<Workspace.CustomReviewReport> CustomReviews { get; init; } = [];
 }

@@ -86,6 +86,11 @@ internal static class DesignEndpoints
             return unusable;
         }
 
+        if (await CustomAgentCheck.CheckAsync(grains, caller, request.CustomAgentIds) is { } unknownAgent)
+        {
+            return unknownAgent;
+        }
+
         var (idempotency, badKey) = IdempotencyKeys.Find(http.Request, grains, caller, "designs");
         if (badKey is not null)
         {

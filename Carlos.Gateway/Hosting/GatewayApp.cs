@@ -7,6 +7,7 @@ using Carlos.Gateway.Streaming;
 using Carlos.Grains.Hosting;
 using Carlos.Telemetry;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Carlos.Gateway.Hosting;
 
@@ -38,7 +39,7 @@ public static class GatewayApp
         builder.Services.AddSingleton<RateLimitPolicies>();
         builder.Services.AddSingleton<FailedAuthenticationLimiter>();
         builder.Services.AddSingleton<AuditTrail>();
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<DesignEventStreamer>();
         builder.Services.AddRivalPlans(builder.Configuration);
         builder.Services.AddCarlosDocuments(builder.Configuration);
@@ -72,6 +73,7 @@ public static class GatewayApp
         tenants.MapDocuments();
         tenants.MapUsage();
         tenants.MapCache();
+        tenants.MapWorkspace().MapCustomAgents();
         return app;
     }
 }

@@ -11,20 +11,26 @@ namespace Carlos.Grains.Cache;
 internal static class DesignCacheEligibility
 {
     /// <summary>Null when the request may be answered from the cache and stored in it; otherwise why not.</summary>
-    public static string? ForRequest(DesignRequest request)
+    public static string? ForRequest(DesignRequest request, int lessons = 0)
     {
         if (request.DocumentIds is { Count: > 0 })
         {
             return "it reads documents";
         }
 
-        return null;
+        if (request.CustomAgentIds is { Count: > 0 })
+        {
+            return "it runs custom agents";
+        }
+
+        // Lessons are the tenant's own and change as feedback arrives: a design given them is the tenant's alone.
+        return lessons > 0 ? "it applies the tenant's lessons" : null;
     }
 
     /// <summary>Null when the design, ending <paramref name="status"/>, may be stored; otherwise why not.</summary>
     public static string? ForResult(DesignWorkflowState state, DesignStatus status)
     {
-        if (ForRequest(state.Request!) is { } request)
+        if (ForRequest(state.Request!, state.Lessons.Count) is { } request)
         {
             return request;
         }

@@ -11,6 +11,7 @@ using Carlos.Grains.Documents.Extraction;
 using Carlos.Grains.Model;
 using Carlos.Grains.Terraform;
 using Carlos.Grains.Workflow;
+using Carlos.Grains.Workspace;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -48,6 +49,7 @@ public static class CarlosSiloHosting
                 {
                     o.ConfigurationOptions = connection.Clone();
                     o.GrainStorageSerializer = GrainStateJson.Serializer();
+                    o.DeleteStateOnClear = true; // deleting a design or document removes its keys, not only their values
                 })
                 .UseRedisReminderService(o => o.ConfigurationOptions = connection.Clone())
                 .ConfigureEndpoints(AdvertisedAddress(cluster), cluster.SiloPort, cluster.GatewayPort,
@@ -123,6 +125,7 @@ public static class CarlosSiloHosting
         services.TryAddSingleton<DocumentExtractor>();
         services.TryAddSingleton<DocumentMetrics>();
         services.AddCarlosDesignCache(configuration);
+        services.AddCarlosWorkspace(configuration);
         return services;
     }
 

@@ -50,6 +50,8 @@ internal static class DesignSnapshots
             AnswersDueBy = state.AnswersDueBy,
             DocumentIds = state.Documents.Select(d => d.Id).ToList(),
             CacheHit = state.CacheHit,
+            LessonsApplied = state.Lessons,
+            CustomReviews = CustomReviewStep.Latest(state),
         };
         return state.Request.Rival ? RivalSnapshots.Apply(snapshot, state) : snapshot;
     }

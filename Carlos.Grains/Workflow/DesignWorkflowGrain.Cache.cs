@@ -25,7 +25,7 @@ internal sealed partial class DesignWorkflowGrain
     {
         var cache = Cache;
         var request = State.Request!;
-        if (!cache.Options.Enabled || DesignCacheEligibility.ForRequest(request) is not null)
+        if (!cache.Options.Enabled || DesignCacheEligibility.ForRequest(request, State.Lessons.Count) is not null)
         {
             return false;
         }
@@ -96,6 +96,7 @@ internal sealed partial class DesignWorkflowGrain
         State.CacheHit = new DesignCacheHit(cached.CachedAt, cached.ExpiresAt, cached.Usage.TotalTokens, scope);
         await _journal.FlushAsync();
         await WriteAsync();
+        await JoinWorkspaceAsync(); // a hit is in the owner's history and the tenant's analytics like any design
         LogFinished(logger, Id, DesignStatus.Completed, 0);
         CarlosMetrics.DesignFinished(CarlosJson.WireName(DesignStatus.Completed));
     }

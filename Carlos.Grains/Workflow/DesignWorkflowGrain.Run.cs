@@ -68,6 +68,7 @@ internal sealed partial class DesignWorkflowGrain
                 {
                     State.Status = DesignStatus.Running;
                     await PersistAsync();
+                    await IndexAsync();
                 }
 
                 var pipeline = new DesignPipeline(State, options.Value.RevisionRounds, RunStepAsync, RivalSettings);
@@ -121,6 +122,7 @@ internal sealed partial class DesignWorkflowGrain
                 Status = DesignStatus.Queued, Position = position,
                 Text = $"Waiting for a free workflow slot: position {position}.",
             });
+            IndexAsync().Ignore();
         }, CancellationToken.None, TaskCreationOptions.None, _scheduler).Ignore();
 
     private async Task<StepRecord> RunStepAsync(StepKey key, AgentContext context, CancellationToken cancellationToken)
@@ -238,6 +240,7 @@ internal sealed partial class DesignWorkflowGrain
         State.Status = DesignStatus.AwaitingAnswers;
         State.AnswersDueBy = time.GetUtcNow() + options.Value.QuestionTimeout;
         await PersistAsync();
+        await IndexAsync();
         ScheduleExpiry();
     }
 
@@ -287,6 +290,7 @@ internal sealed partial class DesignWorkflowGrain
         await PersistAsync();
         await _journal.FlushAsync();
         await UnregisterResumeAsync();
+        await IndexAsync();
         LogFinished(logger, Id, status, State.Usage.TotalTokens);
         CarlosMetrics.DesignFinished(CarlosJson.WireName(status));
     }

@@ -58,6 +58,11 @@ public sealed class DesignWorkflowState
 
     /// <summary>The design a user chose over the recommender's, for a design with the rival; null until then.</summary>
     [Id(60)] public DesignCandidate? ChosenDesign { get; set; }
+    /// <summary>The custom agents the request named, as they were defined when the design started.</summary>
+    [Id(40)] public List<Contracts.Workspace.CustomAgent> CustomAgents { get; set; } = [];
+
+    /// <summary>The tenant's lessons when the design started; the architect and validator read them.</summary>
+    [Id(41)] public List<Contracts.Workspace.Lesson> Lessons { get; set; } = [];
 }
 
 /// <summary>A finished step and what it produced.</summary>

@@ -61,4 +61,21 @@ public sealed class DesignCacheEligibilityTests
     public void A_request_that_names_documents_is_not_looked_up() =>
         Assert.NotNull(DesignCacheEligibility.ForRequest(
             new DesignRequest("AKS", new DesignSettings(), [Guid.NewGuid()])));
+
+    [Fact]
+    public void A_request_that_runs_custom_agents_is_not_looked_up() =>
+        Assert.Contains("custom agents", DesignCacheEligibility.ForRequest(
+            new DesignRequest("AKS", new DesignSettings()) { CustomAgentIds = [Guid.NewGuid()] }),
+            StringComparison.Ordinal);
+
+    [Fact]
+    public void A_design_given_the_tenant_s_lessons_is_neither_looked_up_nor_stored()
+    {
+        var taught = Completed();
+        taught.Lessons = [new Contracts.Workspace.Lesson("issue:quota", "Check the regional vCPU quota.")];
+
+        Assert.Contains("lessons", DesignCacheEligibility.ForResult(taught, DesignStatus.Completed),
+            StringComparison.Ordinal);
+        Assert.NotNull(DesignCacheEligibility.ForRequest(taught.Request!, taught.Lessons.Count));
+    }
 }
