@@ -49,6 +49,15 @@ public sealed record DesignEvent
     /// <summary>The verdict of a Terraform check round, for <see cref="DesignEventType.TerraformCheck"/>.</summary>
     [Id(13)] public TerraformVerdict? TerraformCheck { get; init; }
 
+    /// <summary>When a queued design or step is expected to start, for <see cref="DesignEventType.Queued"/>.</summary>
+    [Id(20)] public DateTimeOffset? EstimatedStart { get; init; }
+
+    /// <summary>
+    /// Why it waits, for <see cref="DesignEventType.Queued"/>: <c>workflow_slots</c> (its silo runs all it may) or
+    /// <c>token_budget</c> (the model deployment's quota is spoken for).
+    /// </summary>
+    [Id(21)] public string? Reason { get; init; }
+
     /// <summary>True when this is the last event the design will ever emit.</summary>
     [JsonIgnore]
     public bool IsTerminal => Type is DesignEventType.Completed or DesignEventType.RevisionRequired
