@@ -30,7 +30,8 @@ internal static class SpendCapCheck
         }
 
         http.RefundQuota();
-        var seconds = Math.Max(1, (int)Math.Ceiling((check.ResetsAt!.Value - http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow()).TotalSeconds));
+        var now = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+        var seconds = Math.Max(1, (int)Math.Ceiling((check.ResetsAt!.Value - now).TotalSeconds));
         http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         return Problems.SpendCapReached(check);
     }

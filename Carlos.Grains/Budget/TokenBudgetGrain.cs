@@ -144,8 +144,14 @@ internal sealed partial class TokenBudgetGrain(
             {
                 // The lease had passed (or the call was released); the usage still counts, once.
                 _late++;
+                _settled++;
+                _used += actual;
+                metrics.Used(Deployment, settlement.TenantId, actual);
                 ended.Settled = true;
-                Settle(ended.Reservation, actual, settlement.TenantId);
+                if (_quota.Provisioned || actual > ended.Reservation.Charge.Tokens)
+                {
+                    ended.Reservation.Charge.Tokens = actual;
+                }
             }
         }
         else
