@@ -36,9 +36,12 @@ public interface ITokenBudgetGrain : IGrainWithStringKey
     [Alias("Throttled")]
     Task ThrottledAsync(TimeSpan retryAfter);
 
-    /// <summary>What the deployment said it has left (<c>x-ratelimit-remaining-tokens</c>), to correct the view.</summary>
+    /// <summary>
+    /// The deployment answered the ticket's attempt and said what it has left (<c>x-ratelimit-remaining-tokens</c>):
+    /// the attempt's charge is counted from now, no earlier than Azure counts it, and the view is corrected.
+    /// </summary>
     [Alias("QuotaReported")]
-    Task QuotaReportedAsync(long? remainingTokens, long? remainingRequests);
+    Task QuotaReportedAsync(Guid ticket, long? remainingTokens, long? remainingRequests);
 
     [Alias("GetSnapshot")]
     Task<BudgetSnapshot> GetSnapshotAsync();

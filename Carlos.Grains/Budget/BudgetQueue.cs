@@ -50,7 +50,29 @@ internal sealed class BudgetQueue
         _virtualTime = Math.Max(_virtualTime, waiter.Start);
     }
 
-    public Waiter? Remove(Guid ticket) => _waiting.Remove(ticket, out var waiter) ? waiter : null;
+    /// <summary>A waiter leaves unserved: its tenant's later calls move up by its tokens, so giving up costs nothing.</summary>
+    public Waiter? Remove(Guid ticket)
+    {
+        if (!_waiting.Remove(ticket, out var gone))
+        {
+            return null;
+        }
+
+        Forget(gone);
+        return gone;
+    }
+
+    private void Forget(Waiter gone)
+    {
+        var cost = gone.Finish - gone.Start;
+        foreach (var later in _waiting.Values.Where(w => w.Ask.TenantId == gone.Ask.TenantId && w.Start >= gone.Start))
+        {
+            later.Start -= cost;
+            later.Finish -= cost;
+        }
+
+        _lastFinish[gone.Ask.TenantId] = Math.Max(_virtualTime, _lastFinish[gone.Ask.TenantId] - cost);
+    }
 
     public List<Waiter> RemoveAll()
     {
@@ -66,6 +88,7 @@ internal sealed class BudgetQueue
         foreach (var waiter in gone)
         {
             _waiting.Remove(waiter.Ask.Ticket);
+            Forget(waiter);
         }
 
         return gone;
@@ -103,9 +126,9 @@ internal sealed class BudgetQueue
 
         public DateTimeOffset EnqueuedAt { get; } = enqueuedAt;
 
-        public double Start { get; } = start;
+        public double Start { get; set; } = start;
 
-        public double Finish { get; } = finish;
+        public double Finish { get; set; } = finish;
 
         public long Sequence { get; } = sequence;
 

@@ -115,7 +115,7 @@ internal sealed partial class TokenBudgetGate(
         }
 
         public void QuotaReported(long? remainingTokens, long? remainingRequests) =>
-            _reports.Add(budget.QuotaReportedAsync(remainingTokens, remainingRequests));
+            _reports.Add(budget.QuotaReportedAsync(ask.Ticket, remainingTokens, remainingRequests));
 
         public async ValueTask DisposeAsync()
         {

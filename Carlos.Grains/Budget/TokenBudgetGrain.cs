@@ -200,9 +200,15 @@ internal sealed partial class TokenBudgetGrain(
         return Task.CompletedTask;
     }
 
-    public Task QuotaReportedAsync(long? remainingTokens, long? remainingRequests)
+    public Task QuotaReportedAsync(Guid ticket, long? remainingTokens, long? remainingRequests)
     {
         var now = time.GetUtcNow();
+        if (_reservations.TryGetValue(ticket, out var held))
+        {
+            // Azure counts the call from when it arrived, which was after Carlos admitted it: count it from now.
+            held.Charge.At = now;
+        }
+
         Prune(now);
         if (remainingTokens is { } reported && _quota.TokensPerMinute != int.MaxValue)
         {
@@ -436,7 +442,7 @@ internal sealed partial class TokenBudgetGrain(
     /// <summary>Tokens one call holds in the window, from its admission.</summary>
     private sealed class Charge(DateTimeOffset at, int tokens, bool Request)
     {
-        public DateTimeOffset At { get; } = at;
+        public DateTimeOffset At { get; set; } = at;
 
         public int Tokens { get; set; } = tokens;
 

@@ -198,7 +198,7 @@ public sealed class TokenBudgetGrainTests(TestClusterFixture fixture)
         var quota = Standard(10_000);
         await budget.ReserveAsync(Ask(quota, prompt: 50, output: 50));
 
-        await budget.QuotaReportedAsync(remainingTokens: 4000, remainingRequests: null);
+        await budget.QuotaReportedAsync(Guid.NewGuid(), remainingTokens: 4000, remainingRequests: null);
         var corrected = await budget.GetSnapshotAsync();
         var tooMuch = await budget.ReserveAsync(Ask(quota, prompt: 2500, output: 2500));
 
