@@ -99,6 +99,7 @@ internal static class TokenBudgetBenchmark
         var hosts = await StartSilosAsync(server, silos, perSiloWindow, time);
         try
         {
+            await AwaitMembershipAsync(hosts);
             var models = hosts.Select(h => h.Services.GetRequiredService<IChatModel>()).ToList();
             var start = time.GetUtcNow();
             var measuredFrom = start + Window;
@@ -107,7 +108,11 @@ internal static class TokenBudgetBenchmark
             var generators = Tenants.Select(t => GenerateAsync(t.Tenant, t.Share, models, time, end, calls)).ToList();
             await Task.WhenAll(generators);
             var results = await Task.WhenAll(calls);
-            Console.WriteLine($"{name}: {results.Length} calls made");
+            var throttledAt = server.Ledger.Where(e => e.Status == 429)
+                .Select(e => string.Create(CultureInfo.InvariantCulture, $"{(e.ReceivedAt - start).TotalSeconds:0.0}s"))
+                .Take(10).ToList();
+            Console.WriteLine($"{name}: {results.Length} calls made" +
+                (throttledAt.Count > 0 ? $"; first 429s at (scaled clock) {string.Join(", ", throttledAt)}" : ""));
 
             var decisions = perSiloWindow ? 0 : await MeasureDecisionsAsync(hosts);
             return Summarise(name, server.Ledger, results, measuredFrom, end, windows, decisions, scale);
@@ -188,6 +193,17 @@ internal static class TokenBudgetBenchmark
         catch (ModelUnavailableException)
         {
             return new CallResult(tenant, launched, null, Failed: true);
+        }
+    }
+
+    /// <summary>Waits until every silo is an active member, so that no grain is placed while the cluster forms.</summary>
+    private static async Task AwaitMembershipAsync(List<IHost> hosts)
+    {
+        var management = hosts[0].Services.GetRequiredService<IGrainFactory>().GetGrain<IManagementGrain>(0);
+        var clock = Stopwatch.StartNew();
+        while ((await management.GetHosts(onlyActive: true)).Count < hosts.Count && clock.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            await Task.Delay(100);
         }
     }
 

@@ -177,6 +177,12 @@ internal sealed partial class TokenBudgetGrain(
         var now = time.GetUtcNow();
         if (_reservations.Remove(ticket, out var held))
         {
+            if (!held.Reported)
+            {
+                // No answer was seen, so Azure may have received the call at any moment until now.
+                held.Charge.At = now;
+            }
+
             EndUnsettled(held);
             _ended[ticket] = new Ended(held, now);
             Pump(now);
@@ -207,6 +213,7 @@ internal sealed partial class TokenBudgetGrain(
         {
             // Azure counts the call from when it arrived, which was after Carlos admitted it: count it from now.
             held.Charge.At = now;
+            held.Reported = true;
         }
 
         Prune(now);
@@ -330,7 +337,13 @@ internal sealed partial class TokenBudgetGrain(
 
         var requests = _window.Count(c => c.Request);
         var recent = _window.Count(c => c.Request && c.At > now - SubWindow);
-        return requests < _quota.RequestsPerMinute && recent < RequestsPerSubWindow;
+        if (requests >= _quota.RequestsPerMinute || recent >= RequestsPerSubWindow)
+        {
+            return false;
+        }
+
+        return !Options.PaceTokens || _window.Where(c => c.Request && c.At > now - Options.Window / 6)
+            .Sum(c => (long)c.Tokens) < _quota.TokensPerMinute / 6;
     }
 
     private TimeSpan SubWindow => Options.Window / 6 + Options.SkewAllowance;
@@ -428,6 +441,20 @@ internal sealed partial class TokenBudgetGrain(
             next = Min(next, _reservations.Values.Min(r => r.LeaseUntil));
         }
 
+        // The sixth-of-a-window checks (requests, and the pacing of tokens) free up as charges age out of them.
+        var pacedSince = now - Options.Window / 6;
+        if (_window.Where(c => c.Request && c.At > pacedSince).Select(c => c.At).DefaultIfEmpty().Min() is var oldest
+            && oldest != default)
+        {
+            next = Min(next, oldest + Options.Window / 6);
+        }
+
+        if (_window.Where(c => c.Request && c.At > now - SubWindow).Select(c => c.At).DefaultIfEmpty().Min() is var first
+            && first != default)
+        {
+            next = Min(next, first + SubWindow);
+        }
+
         if (_pausedUntil > now)
         {
             next = Min(next, _pausedUntil);
@@ -451,7 +478,11 @@ internal sealed partial class TokenBudgetGrain(
     }
 
     private sealed record Reservation(
-        Guid Ticket, string TenantId, int Reserved, int Prompt, DateTimeOffset LeaseUntil, Charge Charge);
+        Guid Ticket, string TenantId, int Reserved, int Prompt, DateTimeOffset LeaseUntil, Charge Charge)
+    {
+        /// <summary>True once the deployment's answer to the call was seen.</summary>
+        public bool Reported { get; set; }
+    }
 
     private sealed record Ended(Reservation Reservation, DateTimeOffset At)
     {

@@ -25,6 +25,13 @@ public sealed class TokenBudgetOptions
     public TimeSpan SkewAllowance { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
+    /// Spread admissions over the minute: a call is admitted only while the tokens admitted in the last sixth of the
+    /// window are under a sixth of the quota. Without it, a burst that fills the window leaves nothing to admit until
+    /// its charges lapse, and a quiet tenant's call waits most of a minute. Default true.
+    /// </summary>
+    public bool PaceTokens { get; set; } = true;
+
+    /// <summary>
     /// How long a reservation holds without being settled; longer than the longest attempt
     /// (<c>Carlos:Model:Resilience:AttemptTimeout</c>). When it passes, as when a silo dies with calls in flight, the
     /// reservation ends and its tokens go back as Azure would give them back. Default 11 minutes.

@@ -48,6 +48,40 @@ public sealed class TokenBudgetGrainTests(TestClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Reserved_used_and_refunded_tokens_are_counted_per_tenant_and_deployment_on_the_carlos_meter()
+    {
+        var key = $"deployment-{Guid.NewGuid():N}";
+        var measured = new System.Collections.Concurrent.ConcurrentBag<(string Name, long Value, string? Tenant)>();
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == "Carlos" && instrument.Name.StartsWith("carlos.token_budget.", StringComparison.Ordinal))
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
+        {
+            var all = tags.ToArray();
+            if (all.Any(t => t.Key == "carlos.model.deployment" && (string?)t.Value == key))
+            {
+                measured.Add((instrument.Name, value, all.FirstOrDefault(t => t.Key == "carlos.tenant").Value as string));
+            }
+        });
+        listener.Start();
+        var budget = fixture.Grains.GetGrain<ITokenBudgetGrain>(key);
+        var ask = Ask(Standard(10_000), prompt: 400, output: 600, tenant: "metered");
+
+        await budget.ReserveAsync(ask);
+        await budget.SettleAsync(Usage(ask, 400, 100));
+
+        Assert.Equal(1000, measured.Where(m => m.Name == "carlos.token_budget.reserved").Sum(m => m.Value));
+        Assert.Equal(500, measured.Where(m => m.Name == "carlos.token_budget.used").Sum(m => m.Value));
+        Assert.Equal(500, measured.Where(m => m.Name == "carlos.token_budget.refunded").Sum(m => m.Value));
+        Assert.All(measured, m => Assert.Equal("metered", m.Tenant));
+    }
+
+    [Fact]
     public async Task A_provisioned_deployment_gets_unused_tokens_back_and_is_charged_an_overrun()
     {
         var budget = NewBudget();
