@@ -8,7 +8,8 @@ namespace Carlos.Grains.Budget;
 /// <summary>A plan's spend caps (<c>Carlos:Plans:{plan}:SpendCaps:TokensPerDay</c> and <c>:TokensPerMonth</c>).</summary>
 public sealed class SpendCapOptions
 {
-    public const string SectionName = "Carlos:Plans";
+    /// <summary>Where <see cref="Plans"/> is bound from: each plan's <c>SpendCaps</c> beside its rate limits.</summary>
+    public const string PlansSection = "Carlos:Plans";
 
     public Dictionary<string, PlanSpendCaps> Plans { get; set; } = new(StringComparer.Ordinal);
 

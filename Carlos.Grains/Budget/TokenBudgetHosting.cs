@@ -13,7 +13,7 @@ public static class TokenBudgetHosting
         services.AddOptions<TokenBudgetOptions>().Bind(configuration.GetSection(TokenBudgetOptions.SectionName))
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SpendCapOptions>().Configure(o =>
-            configuration.GetSection(SpendCapOptions.SectionName).Bind(o.Plans));
+            configuration.GetSection(SpendCapOptions.PlansSection).Bind(o.Plans));
         services.TryAddSingleton<TokenBudgetMetrics>();
         services.TryAddSingleton<SpendCaps>();
         services.TryAddSingleton<IModelCallGate, TokenBudgetGate>();
