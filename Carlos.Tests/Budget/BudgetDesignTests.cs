@@ -162,6 +162,26 @@ public sealed class BudgetDesignTests(BudgetGateway gateway) : IClassFixture<Bud
         Assert.Empty(gateway.LedgerFor(marker));
     }
 
+    [Fact]
+    public async Task Admissions_are_paced_to_a_sixth_of_the_quota_in_each_sixth_of_the_window()
+    {
+        var budget = gateway.Grains.GetGrain<ITokenBudgetGrain>($"paced-{Guid.NewGuid():N}");
+        var quota = new DeploymentQuota(6000, 1000, Provisioned: false);
+        BudgetAsk Ask() => new(Guid.NewGuid(), "paced", ModelCallPriority.Interactive, 100, 500, quota,
+            TimeSpan.FromMinutes(5));
+
+        var first = await budget.ReserveAsync(Ask());
+        var second = await budget.ReserveAsync(Ask());
+        var third = await budget.ReserveAsync(Ask());
+
+        // 1,200 of the minute's 6,000 tokens are taken, but the last sixth already holds its 1,000.
+        Assert.Equal(BudgetGrantStatus.Admitted, first.Status);
+        Assert.Equal(BudgetGrantStatus.Admitted, second.Status);
+        Assert.Equal(BudgetGrantStatus.Queued, third.Status);
+        Assert.Equal(1200, (await budget.GetSnapshotAsync()).TokensInWindow);
+        await budget.CancelAsync(third.Ticket);
+    }
+
     private async Task<BudgetSnapshot> EventuallyAsync(Func<BudgetSnapshot, bool> done)
     {
         var clock = Stopwatch.StartNew();
