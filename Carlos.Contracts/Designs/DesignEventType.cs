@@ -28,7 +28,10 @@ public enum DesignEventType
     Cancelled = 10,
     Expired = 11,
 
-    /// <summary>The design waits for a free workflow slot; the event carries its position in the queue.</summary>
+    /// <summary>
+    /// The design waits for a free workflow slot, or a step waits for room in its model deployment's token budget; the
+    /// event carries its position, estimated start and reason.
+    /// </summary>
     Queued = 12,
 
     /// <summary>The requirements are too vague: the event carries up to five questions, and the design waits.</summary>

@@ -1,5 +1,6 @@
 using System.Net;
 using Carlos.Grains.Agents;
+using Carlos.Grains.Budget;
 using Carlos.Grains.AzureOpenAI;
 using Carlos.Grains.BuiltinModel;
 using Carlos.Grains.Cache;
@@ -102,6 +103,7 @@ public static class CarlosSiloHosting
         services.AddMetrics();
         services.TryAddSingleton<CarlosMetrics>();
         services.TryAddSingleton<PromptTokenCounter>();
+        services.AddCarlosTokenBudget(configuration);
         services.TryAddSingleton<IModelCallGate, OpenModelCallGate>();
         services.TryAddSingleton<BuiltinChatModel>();
         services.TryAddSingleton<AzureOpenAIChatModel>();

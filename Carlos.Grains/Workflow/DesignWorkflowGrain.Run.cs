@@ -1,5 +1,6 @@
 using Carlos.Contracts.Designs;
 using Carlos.Contracts.Serialization;
+using Carlos.Grains.Agents;
 using Carlos.Grains.Model;
 using Microsoft.Extensions.Logging;
 using Carlos.Telemetry;
@@ -119,7 +120,7 @@ internal sealed partial class DesignWorkflowGrain
             State.Status = DesignStatus.Queued;
             Append(DesignEventType.Queued, e => e with
             {
-                Status = DesignStatus.Queued, Position = position,
+                Status = DesignStatus.Queued, Position = position, Reason = "workflow_slots",
                 Text = $"Waiting for a free workflow slot: position {position}.",
             });
             IndexAsync().Ignore();
@@ -148,7 +149,12 @@ internal sealed partial class DesignWorkflowGrain
             });
         }
 
-        var result = await agents.RunAsync(role, context, tokens.Add, Restarted, cancellationToken);
+        AgentOutcome result;
+        using (ModelCallScope.Enter(BudgetScope(agent, step)))
+        {
+            result = await agents.RunAsync(role, context, tokens.Add, Restarted, cancellationToken);
+        }
+
         tokens.Flush();
 
         var outcome = new StepOutcome(step, agent, round, started, time.GetUtcNow(), result.Usage, result.Degraded)
