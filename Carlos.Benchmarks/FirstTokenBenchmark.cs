@@ -43,6 +43,7 @@ internal static class FirstTokenBenchmark
             ["Logging:LogLevel:Default"] = "Warning",
             ["Carlos:Development:ApiKey"] = DevelopmentKey,
             ["Carlos:RateLimits:design:PermitLimit"] = "100000",
+            ["Carlos:Cache:Enabled"] = "false", // every design must run its agents to reach a Terraform token
         };
         if (tokensPerSecond is { } pace)
         {

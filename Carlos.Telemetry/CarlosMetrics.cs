@@ -51,6 +51,12 @@ public static class CarlosMetrics
     {
         [ModelTokensName] = [Tags.Deployment, Tags.TokenType],
         [RateLimitRejectionsName] = [Tags.EndpointClass],
+        ["carlos.token_budget.reserved"] = [Tags.Deployment],
+        ["carlos.token_budget.used"] = [Tags.Deployment],
+        ["carlos.token_budget.refunded"] = [Tags.Deployment],
+        ["carlos.token_budget.wait"] = [Tags.Deployment],
+        ["carlos.token_budget.queued"] = [Tags.Deployment],
+        ["carlos.token_budget.leases_expired"] = [Tags.Deployment],
     };
 
     public static void DesignStarted(string scenario) =>

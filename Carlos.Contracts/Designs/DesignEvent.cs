@@ -55,6 +55,15 @@ public sealed record DesignEvent
     /// <summary>Which of the two designs a step works on, for designs with the rival.</summary>
     [Id(61)] public DesignCandidate? Candidate { get; init; }
 
+    /// <summary>When a queued design or step is expected to start, for <see cref="DesignEventType.Queued"/>.</summary>
+    [Id(20)] public DateTimeOffset? EstimatedStart { get; init; }
+
+    /// <summary>
+    /// Why it waits, for <see cref="DesignEventType.Queued"/>: <c>workflow_slots</c> (its silo runs all it may) or
+    /// <c>token_budget</c> (the model deployment's quota is spoken for).
+    /// </summary>
+    [Id(21)] public string? Reason { get; init; }
+
     /// <summary>
     /// True when this is the last event of the design's run. Overruling the choice of a finished design starts a
     /// short run after it (a <see cref="DesignEventType.Choice"/> event, the Terraform steps, a new terminal event).

@@ -28,7 +28,10 @@ public enum DesignEventType
     Cancelled = 10,
     Expired = 11,
 
-    /// <summary>The design waits for a free workflow slot; the event carries its position in the queue.</summary>
+    /// <summary>
+    /// The design waits for a free workflow slot, or a step waits for room in its model deployment's token budget; the
+    /// event carries its position, estimated start and reason.
+    /// </summary>
     Queued = 12,
 
     /// <summary>The requirements are too vague: the event carries up to five questions, and the design waits.</summary>
@@ -39,6 +42,12 @@ public enum DesignEventType
 
     /// <summary>A round of the Terraform check ended; the event carries its verdict and findings.</summary>
     TerraformCheck = 15,
+
+    /// <summary>
+    /// The first event of a design answered from the design cache: the cached design's steps follow, then
+    /// <see cref="Completed"/>, and no model is called. It carries the design id, as <see cref="DesignStarted"/> does.
+    /// </summary>
+    CacheHit = 50,
 
     /// <summary>
     /// The recommender chose between the lead and rival designs, or a user overruled the choice; the event carries

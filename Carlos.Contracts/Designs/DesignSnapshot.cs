@@ -72,6 +72,9 @@ public sealed record DesignSnapshot
     /// <summary>False when the Terraform still needs fixes after the corrector's rounds; null before a check.</summary>
     [Id(27)] public bool? TerraformPassing { get; init; }
 
+    /// <summary>Set when the design was answered from the design cache; null when its agents ran.</summary>
+    [Id(50)] public Cache.DesignCacheHit? CacheHit { get; init; }
+
     /// <summary>
     /// The rival architect's design with its reviews, when the design ran with the rival; the fields above hold the
     /// lead's design and reviews, and the Terraform of whichever <see cref="Choice"/> names.
@@ -80,4 +83,9 @@ public sealed record DesignSnapshot
 
     /// <summary>Which design the Terraform follows and why, once the recommender has chosen.</summary>
     [Id(61)] public DesignChoice? Choice { get; init; }
+    /// <summary>The lessons from the tenant's deployment feedback that the architect and validator were given.</summary>
+    [Id(40)] public IReadOnlyList<Workspace.Lesson> LessonsApplied { get; init; } = [];
+
+    /// <summary>The latest report of every custom agent the design named.</summary>
+    [Id(41)] public IReadOnlyList<Workspace.CustomReviewReport> CustomReviews { get; init; } = [];
 }

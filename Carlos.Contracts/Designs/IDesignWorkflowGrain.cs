@@ -34,4 +34,15 @@ public interface IDesignWorkflowGrain : IGrainWithGuidKey
     /// <summary>Answers the design's clarifying questions and lets it run on.</summary>
     [Alias("Answer")]
     Task<AnswerOutcome> AnswerAsync(Caller caller, IReadOnlyList<string> answers);
+
+    /// <summary>
+    /// Deletes the design: a running one is cancelled first, then its state, its event log and its deployment record
+    /// are removed from storage. False when the caller may not see it.
+    /// </summary>
+    [Alias("Delete")]
+    Task<bool> DeleteAsync(Caller caller);
+
+    /// <summary>The design as lists show it; null when the caller may not see it.</summary>
+    [Alias("GetListItem")]
+    Task<Workspace.DesignListItem?> GetListItemAsync(Caller caller);
 }

@@ -13,4 +13,8 @@ public interface ITenantUsageGrain : IGrainWithStringKey
     /// <summary>The usage, or null when the caller is not of this tenant.</summary>
     [Alias("Get")]
     Task<TenantUsage?> GetAsync(Caller caller);
+
+    /// <summary>Whether <paramref name="tokens"/> more fit under <paramref name="caps"/> today and this month (UTC).</summary>
+    [Alias("CheckSpend")]
+    Task<SpendCheck> CheckSpendAsync(SpendCapLimits caps, long tokens);
 }

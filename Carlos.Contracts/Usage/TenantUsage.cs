@@ -10,4 +10,8 @@ public sealed record TenantUsage(
     [property: Id(1)] TokenUsage Total,
     [property: Id(2)] TokenUsage Today,
     [property: Id(3)] TokenUsage ThisMonth,
-    [property: Id(4)] IReadOnlyDictionary<string, TokenUsage> ByDay);
+    [property: Id(4)] IReadOnlyDictionary<string, TokenUsage> ByDay)
+{
+    /// <summary>The caps of the tenant's plan, if it has any.</summary>
+    [Id(20)] public SpendCapLimits? Caps { get; init; }
+}

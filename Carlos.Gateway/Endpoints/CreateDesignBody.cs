@@ -25,8 +25,13 @@ public sealed record CreateDesignBody
     /// <summary>Uploaded documents whose text the design reads; each must be the caller's and completed.</summary>
     public IReadOnlyList<Guid>? DocumentIds { get; init; }
 
+    /// <summary>True to skip the design cache: the agents run even when an equal design is cached.</summary>
+    public bool? BypassCache { get; init; }
+
     /// <summary>False to design without the rival architect; true or left out for the rival, if the plan has it.</summary>
     public bool? Rival { get; init; }
+    /// <summary>The tenant's custom agents that also review the design; each must exist in the caller's tenant.</summary>
+    public IReadOnlyList<Guid>? CustomAgentIds { get; init; }
 
     /// <summary>The largest budget accepted, in USD a month; anything above is a typo, not a budget.</summary>
     public const decimal MaxBudgetUsd = 100_000_000m;
@@ -67,6 +72,11 @@ public sealed record CreateDesignBody
             Strictness = Strictness ?? defaults.Strictness,
             MonthlyBudgetUsd = MonthlyBudgetUsd,
         };
-        return (new DesignRequest(Requirements, settings, DocumentIds) { AllowQuestions = AllowQuestions ?? true }, null);
+        return (new DesignRequest(Requirements, settings, DocumentIds)
+        {
+            AllowQuestions = AllowQuestions ?? true,
+            BypassCache = BypassCache ?? false,
+            CustomAgentIds = CustomAgentIds ?? [],
+        }, null);
     }
 }

@@ -30,6 +30,7 @@ internal static class DesignEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
         designs.MapGet("/{id:guid}", GetAsync).WithName("GetDesign").WithSummary("Reads the whole design.");
@@ -84,6 +85,16 @@ internal static class DesignEndpoints
         if (await DesignDocumentCheck.CheckAsync(grains, caller, request!.DocumentIds) is { } unusable)
         {
             return unusable;
+        }
+
+        if (await CustomAgentCheck.CheckAsync(grains, caller, request.CustomAgentIds) is { } unknownAgent)
+        {
+            return unknownAgent;
+        }
+
+        if (await SpendCapCheck.RefusalAsync(http, grains, caller) is { } capped)
+        {
+            return capped;
         }
 
         var (idempotency, badKey) = IdempotencyKeys.Find(http.Request, grains, caller, "designs");

@@ -1,5 +1,6 @@
 using Carlos.Contracts.Usage;
 using Carlos.Gateway.Identity;
+using Carlos.Gateway.RateLimiting;
 
 namespace Carlos.Gateway.Endpoints;
 
@@ -8,13 +9,15 @@ internal static class UsageEndpoints
 {
     public static RouteGroupBuilder MapUsage(this RouteGroupBuilder v1)
     {
-        v1.MapGet("/usage", async (HttpContext http, IGrainFactory grains) =>
+        v1.MapGet("/usage", async (HttpContext http, IGrainFactory grains, RateLimitPolicies policies) =>
             {
                 var caller = http.GetCaller();
-                return TypedResults.Ok(await grains.GetGrain<ITenantUsageGrain>(caller.TenantId).GetAsync(caller));
+                var usage = await grains.GetGrain<ITenantUsageGrain>(caller.TenantId).GetAsync(caller);
+                var caps = policies.SpendCapsFor(http.GetPlan());
+                return TypedResults.Ok(usage is null || caps.IsNone ? usage : usage with { Caps = caps });
             })
             .WithName("GetUsage").WithTags("Usage")
-            .WithSummary("The tenant's prompt and completion tokens, in all, today and this month (UTC).");
+            .WithSummary("The tenant's prompt and completion tokens, in all, today and this month (UTC), and its plan's caps.");
         return v1;
     }
 }

@@ -8,6 +8,7 @@ using Carlos.Gateway.Web;
 using Carlos.Grains.Hosting;
 using Carlos.Telemetry;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Carlos.Gateway.Hosting;
 
@@ -39,7 +40,7 @@ public static class GatewayApp
         builder.Services.AddSingleton<RateLimitPolicies>();
         builder.Services.AddSingleton<FailedAuthenticationLimiter>();
         builder.Services.AddSingleton<AuditTrail>();
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<DesignEventStreamer>();
         builder.Services.AddRivalPlans(builder.Configuration);
         builder.Services.AddCarlosDocuments(builder.Configuration);
@@ -61,6 +62,7 @@ public static class GatewayApp
 
         var v1 = app.MapGroup("/v1");
         v1.MapAdmin();
+        v1.MapCacheAdmin();
 
         var tenants = v1.MapGroup("").AddEndpointFilter<DrainFilter>()
             .AddEndpointFilter<ApiKeyFilter>().AddEndpointFilter<RateLimitFilter>()
@@ -74,6 +76,8 @@ public static class GatewayApp
         tenants.MapDocuments();
         tenants.MapUsage();
         tenants.MapCaller();
+        tenants.MapCache();
+        tenants.MapWorkspace().MapCustomAgents();
         return app;
     }
 }

@@ -23,6 +23,7 @@ internal static class Problems
     public const string RateLimitedType = Base + "rate-limited";
     public const string TooManyFailuresType = Base + "too-many-failed-authentications";
     public const string IdempotencyMismatchType = Base + "idempotency-key-reused";
+    public const string SpendCapType = Base + "spend-cap";
 
     /// <summary>Gives the problems the framework writes itself (routing's 404, 405, 415) Carlos's stable types.</summary>
     public static void ApplyStableType(ProblemDetailsContext context)
@@ -100,6 +101,15 @@ internal static class Problems
     public static ProblemHttpResult ShuttingDown() =>
         TypedResults.Problem("This gateway is shutting down; retry, and another gateway will take the request.",
             statusCode: StatusCodes.Status503ServiceUnavailable, title: "Shutting down.", type: UnavailableType);
+
+    /// <summary>The tenant's plan caps its model tokens and the cap is used up until it resets.</summary>
+    public static ProblemHttpResult SpendCapReached(Contracts.Usage.SpendCheck check) =>
+        TypedResults.Problem(check.Describe(), statusCode: StatusCodes.Status429TooManyRequests,
+            title: "Spend cap reached.", type: SpendCapType,
+            extensions: new Dictionary<string, object?>
+            {
+                ["cap"] = check.Cap, ["limit"] = check.Limit, ["used"] = check.Used, ["resetAt"] = check.ResetsAt,
+            });
 
     public static ProblemHttpResult Conflict(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status409Conflict, title: "Conflict.", type: ConflictType);

@@ -19,6 +19,19 @@ public sealed class RateLimitSetting
 public sealed class PlanOptions
 {
     public Dictionary<string, RateLimitSetting> RateLimits { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The plan's caps on model tokens (<c>Carlos:Plans:{plan}:SpendCaps</c>); none by default.</summary>
+    public SpendCapSetting SpendCaps { get; set; } = new();
+}
+
+/// <summary>Caps on a tenant's model tokens per UTC day and per UTC month; unset is no cap.</summary>
+public sealed class SpendCapSetting
+{
+    [Range(1, long.MaxValue)]
+    public long? TokensPerDay { get; set; }
+
+    [Range(1, long.MaxValue)]
+    public long? TokensPerMonth { get; set; }
 }
 
 /// <summary>

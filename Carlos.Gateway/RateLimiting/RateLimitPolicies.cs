@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Carlos.Contracts.RateLimits;
+using Carlos.Contracts.Usage;
 using Microsoft.Extensions.Options;
 
 namespace Carlos.Gateway.RateLimiting;
@@ -24,6 +25,11 @@ internal sealed class RateLimitPolicies
         foreach (var (plan, settings) in _options.Plans)
         {
             Validate($"Carlos:Plans:{plan}:RateLimits", settings.RateLimits);
+            if (settings.SpendCaps is { TokensPerDay: <= 0 } or { TokensPerMonth: <= 0 })
+            {
+                throw new InvalidOperationException(
+                    $"Invalid configuration. Carlos:Plans:{plan}:SpendCaps: a cap must be a positive number of tokens.");
+            }
         }
     }
 
@@ -40,6 +46,12 @@ internal sealed class RateLimitPolicies
             planned?.PermitLimit ?? configured?.PermitLimit ?? builtIn.PermitLimit!.Value,
             planned?.Window ?? configured?.Window ?? builtIn.Window!.Value);
     }
+
+    /// <summary>The plan's spend caps; none for a plan that sets none.</summary>
+    public SpendCapLimits SpendCapsFor(string plan) =>
+        _options.Plans.TryGetValue(plan, out var overrides)
+            ? new SpendCapLimits(overrides.SpendCaps.TokensPerDay, overrides.SpendCaps.TokensPerMonth)
+            : SpendCapLimits.None;
 
     private static void Validate(string section, Dictionary<string, RateLimitSetting> settings)
     {

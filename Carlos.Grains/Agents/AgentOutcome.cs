@@ -34,4 +34,6 @@ public sealed record AgentOutcome
 
     /// <summary>The choice between the lead and rival designs, for the recommender of a design with the rival.</summary>
     [Id(60)] public Contracts.Designs.DesignChoice? Choice { get; init; }
+    /// <summary>The report, for a custom agent's review step.</summary>
+    [Id(40)] public Contracts.Workspace.CustomReviewReport? CustomReview { get; init; }
 }

@@ -170,6 +170,7 @@ internal sealed class DesignAgents(
         AgentRole.Reliability => typeof(ReliabilityReport),
         AgentRole.Validator => typeof(ValidationVerdict),
         AgentRole.Clarifier => typeof(ClarificationDraft),
+        AgentRole.Custom => typeof(CustomReviewDraft),
         _ => null,
     };
 
@@ -191,6 +192,7 @@ internal sealed class DesignAgents(
                 AgentRole.Cost => Cost(Deserialize<CostAnalysisDraft>(json)),
                 AgentRole.Reliability => Reliability(Deserialize<ReliabilityReport>(json)),
                 AgentRole.Clarifier => Clarification(Deserialize<ClarificationDraft>(json)),
+                AgentRole.Custom => CustomReviewDraft.Outcome(Deserialize<CustomReviewDraft>(json), context),
                 _ => Validation(Deserialize<ValidationVerdict>(json)),
             };
             return true;
@@ -255,6 +257,7 @@ internal sealed class DesignAgents(
         return new AgentOutcome
         {
             Text = text, Validation = verdict, Usage = usage, Degraded = true, DegradedReason = error,
+            CustomReview = role == AgentRole.Custom ? CustomReviewDraft.Unreadable(context) : null,
         };
     }
 

@@ -28,12 +28,14 @@ internal static class PromptBuilder
             Section(text, role == AgentRole.Architect ? "Design to revise" : "Design", context.DesignMarkdown);
         }
 
-        if (role is AgentRole.Validator or AgentRole.Recommender or AgentRole.Terraform)
+        if (role is AgentRole.Validator or AgentRole.Recommender or AgentRole.Terraform or AgentRole.Custom)
         {
             Section(text, "Security review", Json(context.Security));
             Section(text, "Cost review", Json(context.Cost));
             Section(text, "Reliability review", Json(context.Reliability));
         }
+
+        WorkspacePrompt.Append(text, role, context);
 
         if (role == AgentRole.TerraformCorrector)
         {

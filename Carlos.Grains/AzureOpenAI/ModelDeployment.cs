@@ -152,8 +152,8 @@ internal sealed partial class ModelDeployment
                 LogWaitingForCircuit(_logger, Name, wait);
                 await Task.Delay(wait, _time, cancellationToken);
             }
-            catch (Exception failure)
-                when (failure is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            catch (Exception failure) when (failure is not ModelUnavailableException
+                && (failure is not OperationCanceledException || !cancellationToken.IsCancellationRequested))
             {
                 var reason = ModelResilience.Reason(failure);
                 LogUnavailable(_logger, Name, reason);

@@ -47,9 +47,15 @@ internal sealed class ArchitectureWriter(ServiceCatalog catalog)
 
         text.AppendLine();
         AppendRevisionNotes(text, context);
+        LessonRules.AppendLessons(text, context, plan, catalog);
         AppendDiagram(text, plan);
         AppendComponents(text, plan);
         AppendChoices(text, plan, settings);
+        foreach (var line in LessonRules.Choices(context))
+        {
+            text.Insert(text.Length - Environment.NewLine.Length, line + Environment.NewLine);
+        }
+
         return text.ToString();
     }
 

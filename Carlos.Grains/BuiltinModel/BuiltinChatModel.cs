@@ -25,6 +25,7 @@ internal sealed partial class BuiltinChatModel(
     private readonly TerraformWriter _terraform = new(catalog);
     private readonly ClarificationRules _clarifier = new(catalog);
     private readonly TerraformCorrector _corrector = new(new KnownResourceTypes(catalog));
+    private readonly CustomReviewRules _custom = new(catalog);
 
     public string Name => "builtin";
 
@@ -64,6 +65,7 @@ internal sealed partial class BuiltinChatModel(
         AgentRole.Terraform => _terraform.Write(Plan(context), context.Settings),
         AgentRole.Clarifier => Json(_clarifier.Decide(context)),
         AgentRole.TerraformCorrector => _corrector.Correct(context.Terraform ?? "", context.TerraformCheck),
+        AgentRole.Custom => Json(_custom.Review(Plan(context), context)),
         _ => throw new ArgumentOutOfRangeException(nameof(role), role, "No built-in answer for this role."),
     };
 

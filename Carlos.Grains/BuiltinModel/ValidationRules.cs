@@ -71,6 +71,9 @@ internal static class ValidationRules
                 "Add redundancy for these components."));
         }
 
+        issues.AddRange(CustomReviewRules.Issues(context));
+        issues.AddRange(LessonRules.Issues(context));
+
         var worst = issues.Count == 0 ? ValidationSeverity.None : issues.Max(i => i.Severity);
         var passed = worst != ValidationSeverity.Error;
         var summary = passed

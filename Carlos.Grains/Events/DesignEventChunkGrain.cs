@@ -30,4 +30,10 @@ internal sealed class DesignEventChunkGrain(
             chunk.State.Events.Where(e => e.Sequence > afterSequence).Take(maxCount).ToList());
 
     public Task<int> CountAsync() => Task.FromResult(chunk.State.Events.Count);
+
+    public async Task ClearAsync()
+    {
+        await chunk.ClearStateAsync();
+        DeactivateOnIdle();
+    }
 }

@@ -19,4 +19,8 @@ public interface IDesignEventChunkGrain : IGrainWithStringKey
 
     [Alias("Count")]
     Task<int> CountAsync();
+
+    /// <summary>Removes the chunk's events from storage, when their design is deleted.</summary>
+    [Alias("Clear")]
+    Task ClearAsync();
 }

@@ -1,7 +1,9 @@
 using System.Net;
 using Carlos.Grains.Agents;
+using Carlos.Grains.Budget;
 using Carlos.Grains.AzureOpenAI;
 using Carlos.Grains.BuiltinModel;
+using Carlos.Grains.Cache;
 using Carlos.Grains.Catalog;
 using Carlos.Grains.Identity;
 using Carlos.Grains.Diagnostics;
@@ -10,6 +12,7 @@ using Carlos.Grains.Documents.Extraction;
 using Carlos.Grains.Model;
 using Carlos.Grains.Terraform;
 using Carlos.Grains.Workflow;
+using Carlos.Grains.Workspace;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -47,6 +50,7 @@ public static class CarlosSiloHosting
                 {
                     o.ConfigurationOptions = connection.Clone();
                     o.GrainStorageSerializer = GrainStateJson.Serializer();
+                    o.DeleteStateOnClear = true; // deleting a design or document removes its keys, not only their values
                 })
                 .UseRedisReminderService(o => o.ConfigurationOptions = connection.Clone())
                 .ConfigureEndpoints(AdvertisedAddress(cluster), cluster.SiloPort, cluster.GatewayPort,
@@ -99,6 +103,7 @@ public static class CarlosSiloHosting
         services.AddMetrics();
         services.TryAddSingleton<CarlosMetrics>();
         services.TryAddSingleton<PromptTokenCounter>();
+        services.AddCarlosTokenBudget(configuration);
         services.TryAddSingleton<IModelCallGate, OpenModelCallGate>();
         services.TryAddSingleton<BuiltinChatModel>();
         services.TryAddSingleton<AzureOpenAIChatModel>();
@@ -121,6 +126,8 @@ public static class CarlosSiloHosting
                 : null));
         services.TryAddSingleton<DocumentExtractor>();
         services.TryAddSingleton<DocumentMetrics>();
+        services.AddCarlosDesignCache(configuration);
+        services.AddCarlosWorkspace(configuration);
         return services;
     }
 

@@ -27,5 +27,11 @@ public sealed class ModelDeploymentOptions
     /// </summary>
     public int MaxOutputTokens { get; set; } = 4096;
 
+    /// <summary>
+    /// True for a provisioned (PTU) deployment, whose window is charged the real usage once a call ends; false (the
+    /// default) for a standard one, which keeps each call's reservation for the whole minute.
+    /// </summary>
+    public bool Provisioned { get; set; }
+
     public const string DefaultApiVersion = "2024-10-21";
 }

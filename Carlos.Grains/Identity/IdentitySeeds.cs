@@ -70,6 +70,9 @@ internal sealed class IdentitySeeds
             ? new TenantInfo(tenantId, seed.Name ?? tenantId, seed.Plan, false, now, now)
             : null;
 
+    /// <summary>Whether configuration opts the tenant into the design cache's shared scope.</summary>
+    public bool SharedCache(string tenantId) => _tenants.TryGetValue(tenantId, out var seed) && seed.SharedCache;
+
     private static string RequirePepper(IdentityOptions o) =>
         o.Pepper is { Length: >= IdentityOptions.MinimumPepperLength } pepper
             ? pepper

@@ -9,6 +9,12 @@ public sealed class TenantSeed
     /// <summary>The plan whose limits apply (<c>Carlos:Plans:{plan}</c>). Default <c>default</c>.</summary>
     public string Plan { get; set; } = "default";
 
+    /// <summary>
+    /// Whether the tenant shares cached designs of generic requirements with the other tenants that opted in
+    /// (<c>Carlos:Tenants:{tenant}:SharedCache</c>). The admin API overrides it. Default false.
+    /// </summary>
+    public bool SharedCache { get; set; }
+
     /// <summary>Keys by index: <c>Carlos:Tenants:{tenant}:Keys:{n}:User</c>, <c>:Role</c>, <c>:Hash</c>.</summary>
     public List<KeySeed> Keys { get; set; } = [];
 }

@@ -44,4 +44,12 @@ public sealed record AgentContext
 
     /// <summary>The sampling temperature a language model uses for this step; null for the deployment's default.</summary>
     public float? Temperature { get; init; }
+    /// <summary>The tenant's reviewer a custom review step runs.</summary>
+    public Contracts.Workspace.CustomAgent? CustomAgent { get; init; }
+
+    /// <summary>This round's custom reviews, for the validator.</summary>
+    public IReadOnlyList<Contracts.Workspace.CustomReviewReport> CustomReviews { get; init; } = [];
+
+    /// <summary>Lessons from the tenant's deployment feedback, for the architect and the validator.</summary>
+    public IReadOnlyList<Contracts.Workspace.Lesson> Lessons { get; init; } = [];
 }

@@ -19,4 +19,7 @@ public enum AgentRole
 
     /// <summary>Fixes the findings of a Terraform check in the Terraform it judged.</summary>
     TerraformCorrector = 9,
+
+    /// <summary>A reviewer the tenant defined (a custom agent); its brief comes with the step's context.</summary>
+    Custom = 40,
 }

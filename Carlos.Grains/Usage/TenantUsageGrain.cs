@@ -46,5 +46,27 @@ internal sealed class TenantUsageGrain(
             state.ByDay.GetValueOrDefault(Day(now), TokenUsage.Zero), thisMonth, state.ByDay));
     }
 
+    public Task<SpendCheck> CheckSpendAsync(SpendCapLimits caps, long tokens)
+    {
+        var now = time.GetUtcNow();
+        var today = store.State.ByDay.GetValueOrDefault(Day(now), TokenUsage.Zero).TotalTokens;
+        if (caps.TokensPerDay is { } daily && today + tokens > daily)
+        {
+            var midnight = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero).AddDays(1);
+            return Task.FromResult(new SpendCheck(false, SpendCheck.TokensPerDay, daily, today, midnight));
+        }
+
+        var month = now.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        var thisMonth = store.State.ByDay.Where(d => d.Key.StartsWith(month, StringComparison.Ordinal))
+            .Sum(d => d.Value.TotalTokens);
+        if (caps.TokensPerMonth is { } monthly && thisMonth + tokens > monthly)
+        {
+            var first = new DateTimeOffset(now.Year, now.Month, 1, 0, 0, 0, TimeSpan.Zero).AddMonths(1);
+            return Task.FromResult(new SpendCheck(false, SpendCheck.TokensPerMonth, monthly, thisMonth, first));
+        }
+
+        return Task.FromResult(new SpendCheck(true));
+    }
+
     private static string Day(DateTimeOffset at) => at.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

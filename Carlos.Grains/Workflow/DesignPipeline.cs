@@ -82,12 +82,19 @@ internal sealed partial class DesignPipeline(
         }
     }
 
-    /// <summary>The review stage of one design in one round: every reviewer, in parallel.</summary>
-    private Task ReviewAsync(DesignCandidate? candidate, int round, CancellationToken cancellationToken) =>
-        Task.WhenAll(
+    /// <summary>
+    /// The review stage of one design in one round: the three analysts in parallel, then the tenant's custom
+    /// reviewers the request named.
+    /// </summary>
+    private async Task ReviewAsync(DesignCandidate? candidate, int round, CancellationToken cancellationToken)
+    {
+        await Task.WhenAll(
             StepAsync(StepKey.Of(AgentRole.Security, round, candidate), cancellationToken),
             StepAsync(StepKey.Of(AgentRole.Cost, round, candidate), cancellationToken),
             StepAsync(StepKey.Of(AgentRole.Reliability, round, candidate), cancellationToken));
+        await new CustomReviewStep(state, runStep).RunAsync(
+            candidate, round, Context(StepKey.Of(AgentRole.Custom, round, candidate)), cancellationToken);
+    }
 
     /// <summary>The Terraform of one design, then its check and corrections.</summary>
     private async Task BuildAsync(DesignCandidate? candidate, int round, CancellationToken cancellationToken)
@@ -137,6 +144,7 @@ internal sealed partial class DesignPipeline(
             TenantId = state.Owner?.TenantId,
             DesignMarkdown = Result(AgentRole.Architect, reviewed, candidate)?.Text,
             Candidate = candidate,
+            Lessons = state.Lessons,
         };
 
         if (IsTerraformCheckStep(role))
@@ -171,6 +179,7 @@ internal sealed partial class DesignPipeline(
                 Cost = Result(AgentRole.Cost, round, candidate)?.Cost,
                 Reliability = Result(AgentRole.Reliability, round, candidate)?.Reliability,
                 Validation = role == AgentRole.Validator ? null : Result(AgentRole.Validator, round, candidate)?.Validation,
+                CustomReviews = role == AgentRole.Validator ? CustomReviewStep.Reports(state, round, candidate) : [],
             },
         };
     }

@@ -49,6 +49,9 @@ internal static class DesignSnapshots
             Answers = state.Answers,
             AnswersDueBy = state.AnswersDueBy,
             DocumentIds = state.Documents.Select(d => d.Id).ToList(),
+            CacheHit = state.CacheHit,
+            LessonsApplied = state.Lessons,
+            CustomReviews = CustomReviewStep.Latest(state),
         };
         return state.Request.Rival ? RivalSnapshots.Apply(snapshot, state) : snapshot;
     }

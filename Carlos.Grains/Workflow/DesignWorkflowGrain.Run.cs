@@ -1,5 +1,6 @@
 using Carlos.Contracts.Designs;
 using Carlos.Contracts.Serialization;
+using Carlos.Grains.Agents;
 using Carlos.Grains.Model;
 using Microsoft.Extensions.Logging;
 using Carlos.Telemetry;
@@ -68,6 +69,7 @@ internal sealed partial class DesignWorkflowGrain
                 {
                     State.Status = DesignStatus.Running;
                     await PersistAsync();
+                    await IndexAsync();
                 }
 
                 var pipeline = new DesignPipeline(State, options.Value.RevisionRounds, RunStepAsync, RivalSettings);
@@ -118,9 +120,10 @@ internal sealed partial class DesignWorkflowGrain
             State.Status = DesignStatus.Queued;
             Append(DesignEventType.Queued, e => e with
             {
-                Status = DesignStatus.Queued, Position = position,
+                Status = DesignStatus.Queued, Position = position, Reason = "workflow_slots",
                 Text = $"Waiting for a free workflow slot: position {position}.",
             });
+            IndexAsync().Ignore();
         }, CancellationToken.None, TaskCreationOptions.None, _scheduler).Ignore();
 
     private async Task<StepRecord> RunStepAsync(StepKey key, AgentContext context, CancellationToken cancellationToken)
@@ -146,7 +149,12 @@ internal sealed partial class DesignWorkflowGrain
             });
         }
 
-        var result = await agents.RunAsync(role, context, tokens.Add, Restarted, cancellationToken);
+        AgentOutcome result;
+        using (ModelCallScope.Enter(BudgetScope(agent, step)))
+        {
+            result = await agents.RunAsync(role, context, tokens.Add, Restarted, cancellationToken);
+        }
+
         tokens.Flush();
 
         var outcome = new StepOutcome(step, agent, round, started, time.GetUtcNow(), result.Usage, result.Degraded)
@@ -238,6 +246,7 @@ internal sealed partial class DesignWorkflowGrain
         State.Status = DesignStatus.AwaitingAnswers;
         State.AnswersDueBy = time.GetUtcNow() + options.Value.QuestionTimeout;
         await PersistAsync();
+        await IndexAsync();
         ScheduleExpiry();
     }
 
@@ -274,6 +283,7 @@ internal sealed partial class DesignWorkflowGrain
     /// </summary>
     private async Task FinishAsync(DesignStatus status, string? error)
     {
+        await OfferToCacheAsync(status);
         Append(TerminalEvent(status), e => e with
         {
             Status = status, Text = error ?? $"The design ended {CarlosJson.WireName(status)}.",
@@ -286,6 +296,7 @@ internal sealed partial class DesignWorkflowGrain
         await PersistAsync();
         await _journal.FlushAsync();
         await UnregisterResumeAsync();
+        await IndexAsync();
         LogFinished(logger, Id, status, State.Usage.TotalTokens);
         CarlosMetrics.DesignFinished(CarlosJson.WireName(status));
     }

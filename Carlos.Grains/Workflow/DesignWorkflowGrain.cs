@@ -97,6 +97,7 @@ internal sealed partial class DesignWorkflowGrain(
         }
 
         var (documents, unusable) = await DesignDocuments.ResolveAsync(GrainFactory, caller, request.DocumentIds);
+        var missingAgents = await PrepareWorkspaceAsync(caller, request);
         var now = time.GetUtcNow();
         State.Owner = caller.AsOwner();
         State.Documents = documents;
@@ -104,8 +105,14 @@ internal sealed partial class DesignWorkflowGrain(
         State.Status = DesignStatus.Running;
         State.CreatedAt = now;
         State.Model = agents.ModelName;
+        if (await TryAnswerFromCacheAsync())
+        {
+            return new StartOutcome(Summary(), Created: true);
+        }
+
         await WriteAsync();
         await this.RegisterOrUpdateReminder(ResumeReminder, ResumePeriod, ResumePeriod);
+        await JoinWorkspaceAsync();
 
         LogStarted(logger, Id, caller.TenantId, request.Settings.Scenario);
         CarlosMetrics.DesignStarted(request.Settings.Scenario);
@@ -113,9 +120,9 @@ internal sealed partial class DesignWorkflowGrain(
         {
             Status = DesignStatus.Running, DesignId = Id, Text = $"Design started with the {agents.ModelName} model.",
         });
-        if (unusable is not null)
+        if ((unusable ?? missingAgents) is { } unusableInput)
         {
-            await FinishAsync(DesignStatus.Failed, unusable);
+            await FinishAsync(DesignStatus.Failed, unusableInput);
             return new StartOutcome(Summary(), Created: true);
         }
 
@@ -206,6 +213,7 @@ internal sealed partial class DesignWorkflowGrain(
         State.Status = DesignStatus.Running;
         State.AnswersDueBy = null;
         await WriteAsync();
+        await IndexAsync();
         Append(DesignEventType.Answered, e => e with
         {
             Status = DesignStatus.Running, Text = $"{answers.Count} answer(s) received; the design goes on.",

@@ -50,8 +50,19 @@ public sealed class DesignWorkflowState
     /// <summary>The text of the documents the request named, taken once at the start.</summary>
     [Id(15)] public List<DesignDocumentText> Documents { get; set; } = [];
 
+    /// <summary>The design cache entry this design reads and may write; null when the design is not cacheable.</summary>
+    [Id(50)] public string? CacheKey { get; set; }
+
+    /// <summary>Set when the design was answered from the cache.</summary>
+    [Id(51)] public Contracts.Cache.DesignCacheHit? CacheHit { get; set; }
+
     /// <summary>The design a user chose over the recommender's, for a design with the rival; null until then.</summary>
     [Id(60)] public DesignCandidate? ChosenDesign { get; set; }
+    /// <summary>The custom agents the request named, as they were defined when the design started.</summary>
+    [Id(40)] public List<Contracts.Workspace.CustomAgent> CustomAgents { get; set; } = [];
+
+    /// <summary>The tenant's lessons when the design started; the architect and validator read them.</summary>
+    [Id(41)] public List<Contracts.Workspace.Lesson> Lessons { get; set; } = [];
 }
 
 /// <summary>A finished step and what it produced.</summary>

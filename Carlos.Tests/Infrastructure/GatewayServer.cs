@@ -41,6 +41,8 @@ public abstract class GatewayServer : IAsyncLifetime
             ["Carlos:Auth:FailedAttemptsPerMinute"] = "100000",
             ["Carlos:Plans:tight:RateLimits:design:PermitLimit"] = "3",
             ["Carlos:Plans:tight:RateLimits:design:Window"] = "01:00:00",
+            // Shared fixtures repeat the same requests and expect their agents to run; the cache tests turn it on.
+            ["Carlos:Cache:Enabled"] = "false",
         };
     }
 
