@@ -67,6 +67,8 @@ public sealed class WebAccessibilityTests(WebPageFixture server)
     /// <summary>The views reached from the main navigation: link text and a screenshot name.</summary>
     private static readonly (string Link, string Name)[] NavigationViews =
     [
+        ("History", "history"),
+        ("Agents", "agents"),
         ("Analytics", "analytics"),
         ("New design", "new-design-again"),
     ];

@@ -8,7 +8,7 @@ namespace Carlos.Tests.Web;
 /// A real gateway serving the built page, and Debian's headless chromium driven by Playwright through
 /// <c>ExecutablePath</c> (no browser download). Designs stream at a pace a person could watch, a few seconds each.
 /// </summary>
-public sealed class WebPageFixture : GatewayServer
+public class WebPageFixture : GatewayServer
 {
     /// <summary>The chromium flags this machine needs: no GPU, no QUIC, nothing that phones home.</summary>
     private static readonly string[] ChromiumArgs =
@@ -24,6 +24,8 @@ public sealed class WebPageFixture : GatewayServer
     {
         // Two designs at a time, so that a test can make a third one wait in the queue.
         Settings["Carlos:Workflow:MaxConcurrentPerSilo"] = "2";
+        // A plan whose tenants may spend one model token a day, for the spend-cap test.
+        Settings["Carlos:Plans:capped:SpendCaps:TokensPerDay"] = "1";
     }
 
     public IBrowser Browser { get; private set; } = null!;

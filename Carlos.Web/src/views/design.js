@@ -95,7 +95,7 @@ export async function designView(main, { params, signal, refreshAccount, navigat
     if (entry) return entry;
     const [agent, ...rest] = key.split('.');
     const title = agent === 'custom'
-      ? `Custom reviewer: ${customNames.get(rest[0]) ?? 'deleted agent'}`
+      ? `Custom reviewer: ${customNames.get(rest[0]) ?? 'deleted agent'}${rest.length > 1 ? ` (${rest.slice(1).join(' ')})` : ''}`
       : `${agentName(agent)}${rest.length > 0 ? ` (${rest.join(' ')})` : ''}`;
     const headingId = uid('lane');
     const state = h('span', { class: 'lane-state' }, 'Waiting');
