@@ -1,7 +1,6 @@
 import './styles.css';
 import { api, session, whenSignedOut } from './api.js';
 import { h, clear, clockTime } from './dom.js';
-import { features } from './features.js';
 import { signInView } from './views/signin.js';
 import { newDesignView } from './views/new-design.js';
 import { designView } from './views/design.js';
@@ -19,9 +18,9 @@ const routes = [
   { pattern: /^#\/signin$/, view: signInView, title: 'Sign in', public: true },
   { pattern: /^#\/new$/, view: newDesignView, title: 'New design' },
   { pattern: /^#\/designs\/([0-9a-fA-F-]{36})$/, view: designView, title: 'Design' },
-  { pattern: /^#\/history$/, view: historyView, title: 'History', feature: 'workspace' },
+  { pattern: /^#\/history$/, view: historyView, title: 'History' },
   { pattern: /^#\/analytics$/, view: analyticsView, title: 'Analytics' },
-  { pattern: /^#\/agents$/, view: agentsView, title: 'Custom agents', feature: 'workspace' },
+  { pattern: /^#\/agents$/, view: agentsView, title: 'Custom agents' },
 ];
 
 let current = null;
@@ -38,7 +37,7 @@ async function route() {
 
   const hash = location.hash || '#/new';
   let match = null;
-  const entry = routes.find((r) => (match = hash.match(r.pattern)) !== null && (!r.feature || features[r.feature]));
+  const entry = routes.find((r) => (match = hash.match(r.pattern)) !== null);
   if (!entry) {
     navigate(session.key ? '#/new' : '#/signin');
     return;
@@ -85,10 +84,10 @@ const QUOTA_NAMES = { design: 'Designs', custom_agent: 'Custom agents', upload: 
 function renderHeader(hash) {
   const links = [
     ['#/new', 'New design'],
-    features.workspace && ['#/history', 'History'],
-    features.workspace && ['#/agents', 'Agents'],
+    ['#/history', 'History'],
+    ['#/agents', 'Agents'],
     ['#/analytics', 'Analytics'],
-  ].filter(Boolean);
+  ];
 
   const nav = session.key && account.me
     ? h('nav', { 'aria-label': 'Main' }, h('ul', {}, links.map(([href, text]) =>

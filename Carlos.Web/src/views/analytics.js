@@ -3,7 +3,6 @@
 import { api } from '../api.js';
 import { h, formatNumber, notice, words } from '../dom.js';
 import { barChart } from '../charts.js';
-import { features } from '../features.js';
 
 function percent(share) {
   return share === null || share === undefined ? '—' : `${formatNumber(share * 100, 0)}%`;
@@ -12,8 +11,8 @@ function percent(share) {
 export async function analyticsView(main, { signal, account }) {
   const [usage, deployments, cache] = await Promise.all([
     api('/v1/usage', { signal }),
-    features.workspace ? api('/v1/analytics/deployments', { signal }) : null,
-    features.cache ? api('/v1/cache/stats', { signal }) : null,
+    api('/v1/analytics/deployments', { signal }),
+    api('/v1/cache/stats', { signal }),
   ]);
 
   main.append(h('h1', {}, 'Analytics'),

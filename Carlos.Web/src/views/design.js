@@ -3,7 +3,6 @@ import { api, followEvents } from '../api.js';
 import { h, notice, formatTime, clockTime, fromNow, words, uid } from '../dom.js';
 import { renderResults } from './results.js';
 import { regeneration } from './rival.js';
-import { features } from '../features.js';
 
 const TERMINAL = new Set(['completed', 'revision_required', 'failed', 'cancelled', 'expired']);
 
@@ -45,9 +44,7 @@ export async function designView(main, { params, signal, refreshAccount, navigat
   const id = params[0].toLowerCase();
   const snapshot = await api(`/v1/designs/${id}`, { signal });
   const customNames = new Map();
-  if (features.workspace) {
-    for (const agent of (await api('/v1/agents', { signal })).items) customNames.set(agent.id, agent.name);
-  }
+  for (const agent of (await api('/v1/agents', { signal })).items) customNames.set(agent.id, agent.name);
   const firstRunEnds = regeneration.id === id ? regeneration.after : 0;
   regeneration.id = null;
 

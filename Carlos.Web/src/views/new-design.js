@@ -1,6 +1,5 @@
 import { api, followEvents, uploadDocument } from '../api.js';
 import { h, field, notice, setFieldError, uid, words, formatNumber } from '../dom.js';
-import { features } from '../features.js';
 
 const SETTINGS = [
   ['costPerformance', 'Cost or performance', ['cost_optimized', 'balanced', 'performance_optimized']],
@@ -17,7 +16,7 @@ const SETTING_HINTS = {
 
 export async function newDesignView(main, { signal, navigate, refreshAccount }) {
   const scenarios = await api('/v1/scenarios', { signal });
-  const customAgents = features.workspace ? (await api('/v1/agents', { signal })).items : [];
+  const customAgents = (await api('/v1/agents', { signal })).items;
   const earlier = (await api('/v1/documents', { signal })).filter((d) => d.status === 'completed').slice(0, 20);
 
   const controls = {};
@@ -50,18 +49,12 @@ export async function newDesignView(main, { signal, navigate, refreshAccount }) 
     h('div', { class: 'check' }, allowQuestions,
       h('label', { for: allowQuestions.id }, 'Let Carlos ask clarifying questions when the requirements are vague')),
   ];
-  let rival = null;
-  let bypassCache = null;
-  if (features.rival) {
-    rival = h('input', { type: 'checkbox', name: 'rival', checked: true, id: uid('f') });
-    options.push(h('div', { class: 'check' }, rival,
-      h('label', { for: rival.id }, 'Also draw a rival design and let Carlos choose between the two')));
-  }
-  if (features.cache) {
-    bypassCache = h('input', { type: 'checkbox', name: 'bypassCache', id: uid('f') });
-    options.push(h('div', { class: 'check' }, bypassCache,
-      h('label', { for: bypassCache.id }, 'Design afresh, even if the same request was answered recently')));
-  }
+  const rival = h('input', { type: 'checkbox', name: 'rival', checked: true, id: uid('f') });
+  options.push(h('div', { class: 'check' }, rival,
+    h('label', { for: rival.id }, 'Also draw a rival design and let Carlos choose between the two')));
+  const bypassCache = h('input', { type: 'checkbox', name: 'bypassCache', id: uid('f') });
+  options.push(h('div', { class: 'check' }, bypassCache,
+    h('label', { for: bypassCache.id }, 'Design afresh, even if the same request was answered recently')));
 
   function applyDefaults(defaults) {
     for (const [name] of SETTINGS) controls[name].value = defaults[name];
@@ -135,11 +128,9 @@ export async function newDesignView(main, { signal, navigate, refreshAccount }) 
     const box = h('input', { type: 'checkbox', value: agent.id, id: uid('agent') });
     return h('div', { class: 'check' }, box, h('label', { for: box.id }, h('strong', {}, agent.name), ` — ${agent.focus}`));
   });
-  const agentSet = features.workspace
-    ? h('fieldset', { id: 'f-customAgentIds' }, h('legend', {}, 'Custom reviewers'),
-      agentBoxes.length > 0 ? agentBoxes : h('p', { class: 'hint' }, 'Your tenant has no custom agents yet. ',
-        h('a', { href: '#/agents' }, 'Create one'), '.'))
-    : null;
+  const agentSet = h('fieldset', { id: 'f-customAgentIds' }, h('legend', {}, 'Custom reviewers'),
+    agentBoxes.length > 0 ? agentBoxes : h('p', { class: 'hint' }, 'Your tenant has no custom agents yet. ',
+      h('a', { href: '#/agents' }, 'Create one'), '.'));
 
   const status = h('div', { class: 'form-status' });
   const submitButton = h('button', { type: 'submit', class: 'primary' }, 'Start the design');
@@ -180,8 +171,8 @@ export async function newDesignView(main, { signal, navigate, refreshAccount }) 
     const agents = agentBoxes.map((row) => row.querySelector('input')).filter((b) => b.checked).map((b) => b.value);
     if (agents.length > 0) body.customAgentIds = agents;
     // Left out when ticked, so that a plan without the rival gets its default rather than a refusal.
-    if (rival && !rival.checked) body.rival = false;
-    if (bypassCache?.checked) body.bypassCache = true;
+    if (!rival.checked) body.rival = false;
+    if (bypassCache.checked) body.bypassCache = true;
 
     submitButton.disabled = true;
     try {

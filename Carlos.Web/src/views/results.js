@@ -6,7 +6,6 @@ import { api } from '../api.js';
 import { h, notice, formatUsd, formatNumber, words, uid } from '../dom.js';
 import { renderMarkdown } from '../markdown.js';
 import { barChart } from '../charts.js';
-import { features } from '../features.js';
 import { deploymentSection } from './deployment.js';
 import { rivalSection } from './rival.js';
 
@@ -38,7 +37,7 @@ export async function renderResults(container, design, { signal, navigate }) {
   if (design.cacheHit) {
     parts.unshift(notice('info', 'Carlos answered this design from a recent identical request, without calling a model.'));
   }
-  if (features.rival && design.rival) add('rival', 'Lead and rival', rivalSection(design, { navigate }));
+  if (design.rival) add('rival', 'Lead and rival', rivalSection(design, { navigate }));
   let designBody = null;
   if (design.designMarkdown) {
     designBody = h('div', { class: 'markdown', 'data-testid': 'design-markdown' });
@@ -47,14 +46,14 @@ export async function renderResults(container, design, { signal, navigate }) {
   if (design.cost) add('cost', 'Cost', costSection(design.cost, signal));
   if (design.security) add('security', 'Security', securitySection(design.security));
   if (design.reliability) add('reliability', 'Reliability', reliabilitySection(design.reliability));
-  if (features.workspace && design.customReviews?.length) add('custom-reviews', 'Custom reviews', customReviews(design));
+  if (design.customReviews?.length) add('custom-reviews', 'Custom reviews', customReviews(design));
   let recommendation = null;
   if (design.recommendation) {
     recommendation = h('div', { class: 'markdown' });
     add('recommendation', 'Recommendation', section('recommendation', 'Recommendation', recommendation));
   }
   if (design.terraform || design.terraformCheck) add('terraform', 'Terraform', terraformSection(design));
-  if (features.workspace && design.status === 'completed') {
+  if (design.status === 'completed') {
     add('deployment', 'Deployment', deploymentSection(design, { signal }));
   }
   add('usage', 'Tokens', usageSection(design));
@@ -95,7 +94,7 @@ function verdictSection(design) {
           h('br'), h('span', { class: 'hint' }, `What to do: ${issue.recommendation}`)))));
     }
   }
-  if (features.workspace && design.lessonsApplied?.length) {
+  if (design.lessonsApplied?.length) {
     content.push(h('h3', {}, 'Lessons from your earlier deployments'),
       list(design.lessonsApplied.map((lesson) => lesson.summary)));
   }
