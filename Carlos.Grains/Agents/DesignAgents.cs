@@ -15,7 +15,7 @@ namespace Carlos.Grains.Agents;
 /// When a fallback model is given and the model is unavailable, the fallback answers and the step is degraded.
 /// </summary>
 internal sealed class DesignAgents(
-    IChatModel model, CostEstimator costs, TerraformCheck terraformCheck, CarlosMetrics? metrics = null,
+    IChatModel model, CostEstimator costs, TerraformCheck terraformCheck, ModelMetrics? metrics = null,
     IChatModel? fallback = null)
 {
     // Every property of an output record must be present (strict structured outputs send nulls explicitly).

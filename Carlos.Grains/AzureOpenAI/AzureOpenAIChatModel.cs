@@ -16,7 +16,7 @@ internal sealed class AzureOpenAIChatModel : IChatModel
     private readonly FrozenDictionary<AgentRole, ModelDeployment> _byRole;
 
     public AzureOpenAIChatModel(IOptions<ModelOptions> options, IModelCallGate gate, PromptTokenCounter counter,
-        CarlosMetrics metrics, TimeProvider time, ILogger<AzureOpenAIChatModel> logger)
+        ModelMetrics metrics, TimeProvider time, ILogger<AzureOpenAIChatModel> logger)
     {
         var model = options.Value;
         var deployments = model.Deployments.ToDictionary(

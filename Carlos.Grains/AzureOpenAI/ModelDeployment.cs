@@ -27,12 +27,12 @@ internal sealed partial class ModelDeployment
     private readonly ResiliencePipeline _pipeline;
     private readonly IModelCallGate _gate;
     private readonly PromptTokenCounter _counter;
-    private readonly CarlosMetrics _metrics;
+    private readonly ModelMetrics _metrics;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
 
     public ModelDeployment(string name, ModelDeploymentOptions options, ModelResilienceOptions resilience,
-        IModelCallGate gate, PromptTokenCounter counter, CarlosMetrics metrics, TimeProvider time, ILogger logger)
+        IModelCallGate gate, PromptTokenCounter counter, ModelMetrics metrics, TimeProvider time, ILogger logger)
     {
         Name = name;
         _options = options;

@@ -19,7 +19,7 @@ namespace Carlos.Grains.AzureOpenAI;
 internal static partial class ModelResilience
 {
     public static ResiliencePipeline Build(
-        string deployment, ModelResilienceOptions options, TimeProvider time, CarlosMetrics metrics, ILogger logger)
+        string deployment, ModelResilienceOptions options, TimeProvider time, ModelMetrics metrics, ILogger logger)
     {
         var transient = new PredicateBuilder().Handle<Exception>(IsTransient);
         // Throttling says the deployment is busy, not broken, and when to come back: it does not open the circuit.

@@ -24,7 +24,7 @@ public sealed class TokenBudgetMetrics
 
     public TokenBudgetMetrics(IMeterFactory meters)
     {
-        var meter = meters.Create(Diagnostics.CarlosMetrics.MeterName);
+        var meter = meters.Create(Telemetry.CarlosMetrics.MeterName);
         _reserved = meter.CreateCounter<long>(ReservedName, "{token}",
             "Tokens reserved in a deployment's budget before calls were sent, by tenant and deployment.");
         _used = meter.CreateCounter<long>(UsedName, "{token}",

@@ -18,7 +18,7 @@ public sealed class DesignCacheMetrics
 
     public DesignCacheMetrics(IMeterFactory meters)
     {
-        var meter = meters.Create(CarlosMetrics.MeterName);
+        var meter = meters.Create(Telemetry.CarlosMetrics.MeterName);
         _hits = meter.CreateCounter<long>(HitsName, "{design}", "Designs answered from the design cache.");
         _misses = meter.CreateCounter<long>(MissesName, "{design}",
             "Cacheable designs that found no entry and ran their agents.");

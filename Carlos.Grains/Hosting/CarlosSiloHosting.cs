@@ -101,7 +101,7 @@ public static class CarlosSiloHosting
         services.TryAddSingleton(_ => ServiceCatalog.LoadBundled());
         services.TryAddSingleton<CostEstimator>();
         services.AddMetrics();
-        services.TryAddSingleton<CarlosMetrics>();
+        services.TryAddSingleton<ModelMetrics>();
         services.TryAddSingleton<PromptTokenCounter>();
         services.AddCarlosTokenBudget(configuration);
         services.TryAddSingleton<IModelCallGate, OpenModelCallGate>();
@@ -120,7 +120,7 @@ public static class CarlosSiloHosting
         services.TryAddSingleton(sp => new DesignAgents(
             sp.GetRequiredService<IChatModel>(), sp.GetRequiredService<CostEstimator>(),
             sp.GetRequiredService<TerraformCheck>(),
-            sp.GetRequiredService<CarlosMetrics>(),
+            sp.GetRequiredService<ModelMetrics>(),
             sp.GetRequiredService<IOptions<ModelOptions>>().Value.FallbackToBuiltin
                 ? sp.GetRequiredService<BuiltinChatModel>()
                 : null));

@@ -63,6 +63,20 @@ internal sealed partial class DesignWorkflowGrain
     }
 
     /// <summary>
+    /// A deleted design takes its copy in the cache with it: the entry its key names is removed if this design may
+    /// have written it. A later design with the same key may have written it since; it then just misses once.
+    /// </summary>
+    private async Task ForgetCachedCopyAsync()
+    {
+        if (State.CacheKey is { } key && State.CacheHit is null && State.Status == DesignStatus.Completed)
+        {
+            var tenant = State.Owner!.TenantId;
+            await GrainFactory.GetGrain<IDesignCacheEntryGrain>(key).ClearAsync(tenant);
+            await GrainFactory.GetGrain<ITenantDesignCacheGrain>(tenant).ForgetEntryAsync(key);
+        }
+    }
+
+    /// <summary>
     /// Completes the design from the cached one: its own id, owner and events, the cached steps' events in the
     /// order they started, and no model call. The design costs the tenant no tokens.
     /// </summary>

@@ -23,7 +23,7 @@ internal sealed partial class DesignWorkflowGrain
         {
             Append(DesignEventType.StepRestarted, e => e with
             {
-                Step = step, Agent = step.Split('.')[0], Text = "The step was interrupted and runs again from its start.",
+                Step = step, Agent = AgentOf(step), Text = "The step was interrupted and runs again from its start.",
             });
         }
 
@@ -125,6 +125,11 @@ internal sealed partial class DesignWorkflowGrain
             });
             IndexAsync().Ignore();
         }, CancellationToken.None, TaskCreationOptions.None, _scheduler).Ignore();
+
+    /// <summary>The agent of a recorded step id: <c>security</c> of <c>security.lead.2</c>, a custom agent's full name.</summary>
+    private static string AgentOf(string step) => CustomReviewStep.IsCustomAgent(step)
+        ? string.Join('.', step.Split('.').Take(2))
+        : step.Split('.')[0];
 
     private async Task<StepRecord> RunStepAsync(StepKey key, AgentContext context, CancellationToken cancellationToken)
     {

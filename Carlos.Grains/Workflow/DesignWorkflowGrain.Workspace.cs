@@ -42,6 +42,7 @@ internal sealed partial class DesignWorkflowGrain
         }
 
         await GrainFactory.GetGrain<IDeploymentFeedbackWriter>(Id).ForgetAsync();
+        await ForgetCachedCopyAsync();
         await UnregisterResumeAsync();
         await store.ClearStateAsync();
         await GrainFactory.GetGrain<IDesignIndexWriter>(IDesignIndexGrain.KeyOf(owner.TenantId, owner.UserId))

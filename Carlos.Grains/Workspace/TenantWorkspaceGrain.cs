@@ -1,3 +1,4 @@
+using Carlos.Contracts.Cache;
 using Carlos.Contracts.Designs;
 using Carlos.Contracts.Documents;
 using Carlos.Contracts.Identity;
@@ -144,6 +145,7 @@ internal sealed partial class TenantWorkspaceGrain(
             await DeleteDocumentsAsync(DateTimeOffset.MaxValue);
             await GrainFactory.GetGrain<ICustomAgentsWriter>(Tenant).ClearAsync();
             await GrainFactory.GetGrain<IDeploymentAnalyticsWriter>(Tenant).ClearAsync();
+            await GrainFactory.GetGrain<ITenantDesignCacheGrain>(Tenant).ClearAsync(System);
             store.State.Users.Clear();
             store.State.Deleting = false;
             await store.WriteStateAsync();

@@ -120,12 +120,12 @@ public sealed class AzureModelTests
     public async Task A_second_answer_that_breaks_the_schema_marks_the_step_degraded_and_counts_it()
     {
         await using var harness = await AzureModelHarness.StartAsync();
-        var meter = harness.Services.GetRequiredService<IMeterFactory>().Create(CarlosMetrics.MeterName);
+        var meter = harness.Services.GetRequiredService<IMeterFactory>().Create(Telemetry.CarlosMetrics.MeterName);
         var degraded = 0L;
         using var listener = new MeterListener();
         listener.InstrumentPublished = (instrument, l) =>
         {
-            if (ReferenceEquals(instrument.Meter, meter) && instrument.Name == CarlosMetrics.DegradedStepsName)
+            if (ReferenceEquals(instrument.Meter, meter) && instrument.Name == ModelMetrics.DegradedStepsName)
             {
                 l.EnableMeasurementEvents(instrument);
             }
@@ -248,12 +248,12 @@ public sealed class AzureModelTests
     public async Task Tokens_are_counted_per_tenant_and_deployment_on_the_carlos_meter()
     {
         await using var harness = await AzureModelHarness.StartAsync();
-        var meter = harness.Services.GetRequiredService<IMeterFactory>().Create(CarlosMetrics.MeterName);
+        var meter = harness.Services.GetRequiredService<IMeterFactory>().Create(Telemetry.CarlosMetrics.MeterName);
         var byType = new System.Collections.Concurrent.ConcurrentDictionary<string, long>();
         using var listener = new MeterListener();
         listener.InstrumentPublished = (instrument, l) =>
         {
-            if (ReferenceEquals(instrument.Meter, meter) && instrument.Name == CarlosMetrics.ModelTokensName)
+            if (ReferenceEquals(instrument.Meter, meter) && instrument.Name == ModelMetrics.ModelTokensName)
             {
                 l.EnableMeasurementEvents(instrument);
             }

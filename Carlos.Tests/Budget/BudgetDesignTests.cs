@@ -197,5 +197,7 @@ public sealed class BudgetDesignTests(BudgetGateway gateway) : IClassFixture<Bud
         }
     }
 
-    private static string Body(string marker) => $$"""{"requirements":"App Service and PostgreSQL {{marker}}"}""";
+    // One architect at a time (no rival), so that the calls in flight can be counted exactly.
+    private static string Body(string marker) =>
+        $$"""{"requirements":"App Service and PostgreSQL {{marker}}","rival":false}""";
 }

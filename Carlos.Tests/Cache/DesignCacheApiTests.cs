@@ -231,6 +231,45 @@ public sealed class DesignCacheApiTests(CacheGateway gateway)
     }
 
     [Fact]
+    public async Task Deleting_the_design_that_wrote_an_entry_removes_the_entry_and_so_does_deleting_the_tenant()
+    {
+        var tenant = NewTenant();
+        var admin = await gateway.NewTenantKeyAsync(tenant, "root", role: "tenant_admin");
+        var made = await gateway.DesignAsync(admin, CacheGateway.Body(Aks));
+        using var client = gateway.CreateClient(admin);
+
+        using var deleted = await client.DeleteAsync($"/v1/designs/{made[0].DesignId}");
+        var afterDelete = await gateway.GetJsonAsync(admin, "/v1/cache/stats");
+        var rerun = await gateway.DesignAsync(admin, CacheGateway.Body(Aks));
+        using var erased = await client.DeleteAsync("/v1/tenant/data");
+        var afterErase = await WaitForEntriesAsync(admin, 0);
+        var fresh = await gateway.DesignAsync(admin, CacheGateway.Body(Aks));
+
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        Assert.Equal(0, afterDelete.GetProperty("entries").GetInt32());
+        Assert.Equal(DesignEventType.DesignStarted, rerun[0].Type);
+        Assert.Equal(HttpStatusCode.Accepted, erased.StatusCode);
+        Assert.Equal(0, afterErase.GetProperty("entries").GetInt32());
+        Assert.Equal(DesignEventType.DesignStarted, fresh[0].Type);
+    }
+
+    /// <summary>Tenant deletion runs in the background after its <c>202</c>; its end shows in the stats.</summary>
+    private async Task<JsonElement> WaitForEntriesAsync(string key, int entries)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            var stats = await gateway.GetJsonAsync(key, "/v1/cache/stats");
+            if (stats.GetProperty("entries").GetInt32() == entries || DateTime.UtcNow > deadline)
+            {
+                return stats;
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    [Fact]
     public async Task Hits_misses_and_tokens_saved_reach_the_metrics_endpoint()
     {
         var key = await gateway.NewTenantKeyAsync(NewTenant());

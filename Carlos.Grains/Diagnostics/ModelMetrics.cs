@@ -5,13 +5,12 @@ using Carlos.Grains.Model;
 namespace Carlos.Grains.Diagnostics;
 
 /// <summary>
-/// Carlos's instruments, all on the <c>Carlos</c> meter. Tags follow OpenTelemetry's gen_ai conventions where one
-/// exists (<c>gen_ai.token.type</c>), else <c>carlos.*</c>.
+/// The model path's instruments (tokens, retries, circuit breakers, degraded steps) on the <c>Carlos</c> meter that
+/// every Carlos instrument shares (<see cref="Telemetry.CarlosMetrics"/>). Tags follow OpenTelemetry's gen_ai
+/// conventions where one exists (<c>gen_ai.token.type</c>), else <c>carlos.*</c>.
 /// </summary>
-public sealed class CarlosMetrics
+public sealed class ModelMetrics
 {
-    public const string MeterName = "Carlos";
-
     public const string DegradedStepsName = "carlos.agent.degraded_steps";
     public const string ModelTokensName = "carlos.model.tokens";
     public const string ModelRetriesName = "carlos.model.retries";
@@ -22,9 +21,9 @@ public sealed class CarlosMetrics
     private readonly Counter<long> _retries;
     private readonly Counter<long> _circuitOpened;
 
-    public CarlosMetrics(IMeterFactory meters)
+    public ModelMetrics(IMeterFactory meters)
     {
-        var meter = meters.Create(MeterName);
+        var meter = meters.Create(Telemetry.CarlosMetrics.MeterName);
         _degradedSteps = meter.CreateCounter<long>(DegradedStepsName, "{step}",
             "Steps whose answer could not be used as asked for and was kept as text, or came from the fallback model.");
         _tokens = meter.CreateCounter<long>(ModelTokensName, "{token}",
