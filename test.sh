@@ -19,6 +19,23 @@ if ! command -v node >/dev/null 2>&1; then
   $sudo_cmd apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq nodejs npm >/dev/null
 fi
+# The web page (Carlos.Web) is bundled by Vite 8 during the gateway's build, which needs Node.js 20.19 or later.
+node_major=$(node -p 'process.versions.node.split(".").map(Number).slice(0, 2).join(" ")')
+read -r major minor <<<"$node_major"
+if [ "$major" -lt 20 ] || { [ "$major" -eq 20 ] && [ "$minor" -lt 19 ]; }; then
+  echo "test.sh: Node.js $(node --version) is too old for the web page's build (Vite 8 needs 20.19 or later)" >&2
+  exit 1
+fi
+
+# The web page tests drive Debian's chromium headless (Playwright without a browser download).
+if ! command -v chromium >/dev/null 2>&1; then
+  echo "test.sh: installing chromium (the web page tests run it headless)"
+  sudo_cmd=""
+  [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium >/dev/null
+fi
+
 if [ ! -d Carlos.Tests/HclOracle/node_modules ]; then
   (cd Carlos.Tests/HclOracle && npm ci --no-audit --no-fund --loglevel=error)
 fi
@@ -33,5 +50,8 @@ set -e
 
 # One plain closing line for CI: "N passed, N failed, N skipped".
 count() { grep -E "^ +$1: +[0-9]+" "$log" | awk '{ n += $2 } END { print n + 0 }'; }
+web() { grep -cE "^ +$1 Carlos\.Tests\.Web\." "$log" || true; }
+echo "Browser tests of the web page (Carlos.Tests.Web; screenshots in artifacts/web): $(web Passed) of \
+$(( $(web Passed) + $(web Failed) )) passed"
 echo "$(count Passed) passed, $(count Failed) failed, $(count Skipped) skipped"
 exit "$status"

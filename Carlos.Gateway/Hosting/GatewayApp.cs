@@ -4,6 +4,7 @@ using Carlos.Gateway.Http;
 using Carlos.Gateway.Identity;
 using Carlos.Gateway.RateLimiting;
 using Carlos.Gateway.Streaming;
+using Carlos.Gateway.Web;
 using Carlos.Grains.Hosting;
 using Carlos.Telemetry;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -44,6 +45,7 @@ public static class GatewayApp
         builder.Services.AddRivalPlans(builder.Configuration);
         builder.Services.AddCarlosDocuments(builder.Configuration);
         builder.Services.AddSingleton<GatewayDrain>();
+        builder.Services.AddOptions<WebPageOptions>().Bind(builder.Configuration.GetSection(WebPageOptions.SectionName));
         builder.Services.AddHealthChecks().AddCheck<GatewayReadinessCheck>("cluster", tags: [HealthTags.Ready]);
 
         var app = builder.Build();
@@ -51,6 +53,7 @@ public static class GatewayApp
 
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.MapCarlosWebPage();
 
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = c => c.Tags.Contains(HealthTags.Ready) });
@@ -72,6 +75,7 @@ public static class GatewayApp
         tenants.MapRateLimits();
         tenants.MapDocuments();
         tenants.MapUsage();
+        tenants.MapCaller();
         tenants.MapCache();
         tenants.MapWorkspace().MapCustomAgents();
         return app;
