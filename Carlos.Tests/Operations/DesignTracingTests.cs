@@ -22,8 +22,11 @@ public sealed class DesignTracingTests(OperatorGateway gateway)
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var id = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetGuid();
 
-        await WaitUntilAsync(() => gateway.Spans.Of(trace).Count(s => s.DisplayName == CarlosTracing.StepSpan) >= 7);
+        // Every step's span has ended once the design has: a snapshot taken earlier could hold a model call whose
+        // step is still running.
+        await WaitForEndAsync(id);
         var spans = gateway.Spans.Of(trace);
+        Assert.True(spans.Count(s => s.DisplayName == CarlosTracing.StepSpan) >= 7);
 
         var http = Assert.Single(spans, s => s.Kind == ActivityKind.Server && s.Source.Name == "Microsoft.AspNetCore");
         var grainCall = Assert.Single(spans, s => s.Kind == ActivityKind.Server
@@ -53,6 +56,21 @@ public sealed class DesignTracingTests(OperatorGateway gateway)
         }
 
         return false;
+    }
+
+    private async Task WaitForEndAsync(Guid id)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (true)
+        {
+            var design = JsonDocument.Parse(await gateway.Client.GetStringAsync($"/v1/designs/{id}", timeout.Token));
+            if (design.RootElement.GetProperty("status").GetString() is "completed" or "revision_required" or "failed")
+            {
+                return;
+            }
+
+            await Task.Delay(100, timeout.Token);
+        }
     }
 
     internal static async Task WaitUntilAsync(Func<bool> condition)
