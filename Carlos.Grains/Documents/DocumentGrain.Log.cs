@@ -34,4 +34,8 @@ internal sealed partial class DocumentGrain
     [LoggerMessage(EventId = 2207, Level = LogLevel.Information,
         Message = "Document {DocumentId} of tenant {TenantId} deleted")]
     private static partial void LogDeleted(ILogger logger, Guid documentId, string tenantId);
+
+    [LoggerMessage(EventId = 2208, Level = LogLevel.Warning,
+        Message = "Document {DocumentId} could not read its stored chunk {Index}; its extraction will be resumed")]
+    private static partial void LogChunkUnavailable(ILogger logger, Exception exception, Guid documentId, int index);
 }

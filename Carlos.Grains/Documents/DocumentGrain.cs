@@ -220,8 +220,14 @@ internal sealed partial class DocumentGrain(
         }
         catch (Exception) when (cancellationToken.IsCancellationRequested)
         {
-            // Deleted, or the activation is going away (its chunk reads may fail with the silo rather than cancel):
-            // nothing is recorded, and the reminder resumes it on another activation.
+            // Deleted, or the activation is going away: nothing is recorded, and the reminder resumes it on another
+            // activation.
+        }
+        catch (ChunkUnavailableException unavailable)
+        {
+            // The stored file could not be read (its silo stopping, or storage away). That says nothing about the
+            // file: it stays processing, and the reminder tries again.
+            LogChunkUnavailable(logger, unavailable.InnerException!, Id, unavailable.Index);
         }
         finally
         {
@@ -236,7 +242,7 @@ internal sealed partial class DocumentGrain(
         try
         {
             var result = await extractor.ExtractAsync(State.Kind, State.FileName, State.ChunkCount,
-                index => Chunk(index).ReadAsync(), cancellationToken);
+                ReadChunkAsync, cancellationToken);
             var elapsed = time.GetElapsedTime(started);
             LogExtracted(logger, Id, State.Kind, result.Pages ?? 0, result.Text.Length, (long)elapsed.TotalMilliseconds);
             metrics.Extracted(State.Kind, DocumentStatus.Completed, elapsed);
@@ -248,7 +254,7 @@ internal sealed partial class DocumentGrain(
             metrics.Extracted(State.Kind, DocumentStatus.Failed, time.GetElapsedTime(started));
             return (null, rejected.Message);
         }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is not ChunkUnavailableException)
         {
             LogFailed(logger, ex, Id);
             metrics.Extracted(State.Kind, DocumentStatus.Failed, time.GetElapsedTime(started));
@@ -327,6 +333,25 @@ internal sealed partial class DocumentGrain(
 
     private IDocumentChunkGrain Chunk(int index) =>
         GrainFactory.GetGrain<IDocumentChunkGrain>(DocumentChunkGrain.Key(Id, index));
+
+    private async Task<byte[]> ReadChunkAsync(int index)
+    {
+        try
+        {
+            return await Chunk(index).ReadAsync();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            throw new ChunkUnavailableException(index, ex);
+        }
+    }
+
+    /// <summary>A stored chunk of the file could not be read: a fault of the cluster, not of the file.</summary>
+    private sealed class ChunkUnavailableException(int index, Exception inner)
+        : Exception($"Chunk {index} of the document could not be read.", inner)
+    {
+        public int Index { get; } = index;
+    }
 
     private DocumentSnapshot Snapshot(bool includeText) => new()
     {

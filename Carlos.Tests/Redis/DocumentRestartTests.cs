@@ -55,7 +55,7 @@ public sealed class DocumentRestartTests(RedisServer redis) : IClassFixture<Redi
             var grain = second.Services.GetRequiredService<IGrainFactory>().GetGrain<IDocumentGrain>(id);
             var document = await GrainUploads.WaitAsync(grain, caller);
 
-            Assert.Equal(DocumentStatus.Completed, document.Status);
+            Assert.True(document.Status == DocumentStatus.Completed, $"{document.Status}: {document.Error}");
             Assert.Equal(40, document.Pages);
             Assert.Contains("Chapter 40: platform requirements", document.Text, StringComparison.Ordinal);
         }
