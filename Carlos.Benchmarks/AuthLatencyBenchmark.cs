@@ -1,18 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
 using Carlos.Contracts.Identity;
-using Carlos.Gateway.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Carlos.Benchmarks;
 
@@ -26,25 +19,10 @@ internal static class AuthLatencyBenchmark
 {
     public static async Task<int> RunAsync(int concurrency, TimeSpan duration)
     {
-        var key = ApiKeys.Generate().Key;
-        await using var app = GatewayApp.Build([], builder =>
-        {
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Urls"] = "http://127.0.0.1:0",
-                ["Carlos:Cluster:SiloPort"] = FreePort(),
-                ["Carlos:Cluster:GatewayPort"] = FreePort(),
-                ["Carlos:Development:ApiKey"] = key,
-                ["Carlos:RateLimits:read:PermitLimit"] = "100000000",
-                ["Logging:LogLevel:Default"] = "Warning",
-            });
-            builder.Logging.ClearProviders();
-            builder.Services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, BareDesignRead>();
-        });
-        await app.StartAsync();
-        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-        using var http = new HttpClient { BaseAddress = address };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        await using var gateway = await BenchmarkGateway.StartAsync(
+            new Dictionary<string, string?> { ["Carlos:RateLimits:read:PermitLimit"] = "100000000" },
+            services => services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, BareDesignRead>());
+        var http = gateway.Http;
 
         using var created = await http.PostAsync("/v1/designs",
             new StringContent("""{"requirements":"App Service web app with Azure SQL"}""", System.Text.Encoding.UTF8, "application/json"));
@@ -67,7 +45,6 @@ internal static class AuthLatencyBenchmark
         Print("authenticated GET design", read, duration);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"auth-latency: p99 ratio={read.P(0.99) / bare.P(0.99):0.00} authenticated_p99={read.P(0.99):0.00}ms bare_p99={bare.P(0.99):0.00}ms"));
-        await app.StopAsync();
         return 0;
     }
 
@@ -120,13 +97,6 @@ internal static class AuthLatencyBenchmark
     private static void Print(string name, Samples s, TimeSpan duration) =>
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{name,-28}  {s.Count,8}  {s.Count / duration.TotalSeconds,8:0}  {s.P(0.5),6:0.00}  {s.P(0.9),6:0.00}  {s.P(0.99),6:0.00}  {s.Errors,6}"));
-
-    private static string FreePort()
-    {
-        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port.ToString(CultureInfo.InvariantCulture);
-    }
 
     private sealed class Samples
     {

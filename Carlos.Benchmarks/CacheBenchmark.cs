@@ -1,15 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using System.Text;
-using Carlos.Contracts.Identity;
-using Carlos.Gateway.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Carlos.Benchmarks;
 
@@ -25,31 +17,14 @@ internal static class CacheBenchmark
 
     public static async Task<int> RunAsync(int hits, int misses, int? tokensPerSecond)
     {
-        var key = ApiKeys.Generate().Key;
-        var settings = new Dictionary<string, string?>
-        {
-            ["Urls"] = "http://127.0.0.1:0",
-            ["Carlos:Cluster:SiloPort"] = FreePort(),
-            ["Carlos:Cluster:GatewayPort"] = FreePort(),
-            ["Carlos:Development:ApiKey"] = key,
-            ["Carlos:RateLimits:design:PermitLimit"] = "100000000",
-            ["Logging:LogLevel:Default"] = "Warning",
-        };
+        var settings = new Dictionary<string, string?> { ["Carlos:RateLimits:design:PermitLimit"] = "100000000" };
         if (tokensPerSecond is { } pace)
         {
             settings["Carlos:Model:Builtin:TokensPerSecond"] = pace.ToString(CultureInfo.InvariantCulture);
         }
 
-        await using var app = GatewayApp.Build([], builder =>
-        {
-            builder.Configuration.AddInMemoryCollection(settings);
-            builder.Logging.ClearProviders();
-        });
-        await app.StartAsync();
-        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
-        var address = new Uri(addresses.Addresses.First());
-        using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromMinutes(5) };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        await using var gateway = await BenchmarkGateway.StartAsync(settings);
+        var http = gateway.Http;
 
         var paced = tokensPerSecond is { } p ? $"{p} tokens/s" : "its shipped pace";
         Console.WriteLine($"cache benchmark: {hits} hits, {misses} misses, one client, " +
@@ -90,7 +65,6 @@ internal static class CacheBenchmark
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"cache: hit_p99={P(hitTimes, 0.99):0.00}ms miss_p50={P(missTimes, 0.5):0.0}ms target_hit_p99<50ms " +
             $"{(P(hitTimes, 0.99) < 50 ? "met" : "missed")}"));
-        await app.StopAsync();
         return hitsThatRan + missesThatHit == 0 ? 0 : 1;
     }
 
@@ -145,12 +119,5 @@ internal static class CacheBenchmark
     {
         var sorted = ms.Order().ToList();
         return sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)(quantile * sorted.Count))];
-    }
-
-    private static string FreePort()
-    {
-        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port.ToString(CultureInfo.InvariantCulture);
     }
 }

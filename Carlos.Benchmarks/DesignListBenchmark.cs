@@ -1,19 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
 using Carlos.Contracts.Designs;
 using Carlos.Contracts.Identity;
 using Carlos.Contracts.Workspace;
-using Carlos.Gateway.Hosting;
 using Carlos.Grains.Workspace;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Carlos.Benchmarks;
 
@@ -26,24 +19,9 @@ internal static class DesignListBenchmark
 {
     public static async Task<int> RunAsync(int designs, int requests)
     {
-        var key = ApiKeys.Generate().Key;
-        await using var app = GatewayApp.Build([], builder =>
-        {
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Urls"] = "http://127.0.0.1:0",
-                ["Carlos:Cluster:SiloPort"] = FreePort(),
-                ["Carlos:Cluster:GatewayPort"] = FreePort(),
-                ["Carlos:Development:ApiKey"] = key,
-                ["Carlos:RateLimits:read:PermitLimit"] = "100000000",
-                ["Logging:LogLevel:Default"] = "Warning",
-            });
-            builder.Logging.ClearProviders();
-        });
-        await app.StartAsync();
-        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-        using var http = new HttpClient { BaseAddress = address };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        await using var gateway = await BenchmarkGateway.StartAsync(
+            new Dictionary<string, string?> { ["Carlos:RateLimits:read:PermitLimit"] = "100000000" });
+        var (app, http) = (gateway.App, gateway.Http);
 
         var owner = new ResourceOwner("dev", "dev-user");
         var index = app.Services.GetRequiredService<IGrainFactory>()
@@ -74,7 +52,6 @@ internal static class DesignListBenchmark
         await CaseAsync(http, "first page (limit 20)", "/v1/designs", requests);
         await CaseAsync(http, "deep page (cursor at half)", $"/v1/designs?cursor={deep}", requests);
         await CaseAsync(http, "status filter (1 in 10), limit 100", "/v1/designs?status=revision_required&limit=100", requests);
-        await app.StopAsync();
         return 0;
     }
 
@@ -114,12 +91,5 @@ internal static class DesignListBenchmark
     {
         var sorted = values.Order().ToList();
         return sorted[Math.Min(sorted.Count - 1, (int)(quantile * sorted.Count))];
-    }
-
-    private static string FreePort()
-    {
-        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port.ToString(CultureInfo.InvariantCulture);
     }
 }

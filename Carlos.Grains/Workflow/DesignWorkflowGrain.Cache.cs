@@ -128,31 +128,7 @@ internal sealed partial class DesignWorkflowGrain
         {
             Agent = agent, Step = id, Round = round, Output = result.Text, Candidate = candidate,
         });
-        if (result.TerraformCheck is { } check)
-        {
-            Append(DesignEventType.TerraformCheck, e => e with
-            {
-                Agent = agent, Step = id, Round = round, TerraformCheck = check, Text = check.Summary,
-                Candidate = candidate,
-            });
-        }
-
-        if (result.Validation is { } verdict)
-        {
-            Append(DesignEventType.Validation, e => e with
-            {
-                Agent = agent, Step = id, Round = round, Validation = verdict, Text = verdict.Summary,
-                Candidate = candidate,
-            });
-        }
-
-        if (result.Choice is { } choice)
-        {
-            Append(DesignEventType.Choice, e => e with
-            {
-                Agent = agent, Step = id, Choice = choice, Text = ChoiceText(choice),
-            });
-        }
+        AppendVerdicts(step.Outcome, result);
     }
 
     /// <summary>

@@ -191,6 +191,21 @@ internal sealed partial class DesignWorkflowGrain
             var errors = check.Findings.Count(f => f.Level == Contracts.Reports.TerraformFindingLevel.Error);
             LogTerraformChecked(logger, errors > 0 ? LogLevel.Warning : LogLevel.Information, Id,
                 step, check.Result, errors, check.Findings.Count - errors);
+        }
+
+        AppendVerdicts(outcome, result);
+        return record;
+    }
+
+    /// <summary>
+    /// The events a finished step's answer carries besides its text: the Terraform check's, the validator's and the
+    /// recommender's choice. A run emits them when the step ends; a cache hit replays them.
+    /// </summary>
+    private void AppendVerdicts(StepOutcome outcome, AgentOutcome result)
+    {
+        var (agent, step, round, candidate) = (outcome.Agent, outcome.Step, outcome.Round, outcome.Candidate);
+        if (result.TerraformCheck is { } check)
+        {
             Append(DesignEventType.TerraformCheck, e => e with
             {
                 Agent = agent, Step = step, Round = round, TerraformCheck = check, Text = check.Summary,
@@ -214,8 +229,6 @@ internal sealed partial class DesignWorkflowGrain
                 Agent = agent, Step = step, Choice = choice, Text = ChoiceText(choice),
             });
         }
-
-        return record;
     }
 
     /// <summary>
