@@ -205,7 +205,6 @@ internal sealed partial class DocumentGrain(
             await ChangedAsync();
 
             var (result, error) = await ExtractAsync(cancellationToken);
-            await ClearChunksAsync();
 
             // Applied together and followed by the version bump with no await between, so that no interleaved
             // status reader sees the new status under the old version.
@@ -216,6 +215,9 @@ internal sealed partial class DocumentGrain(
             State.Error = error;
             State.CompletedAt = time.GetUtcNow();
             await ChangedAsync();
+
+            // Only once the outcome is stored: a silo lost before then resumes from chunks still there.
+            await ClearChunksAsync();
             await UnregisterExtractAsync();
         }
         catch (Exception) when (cancellationToken.IsCancellationRequested)
